@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/walletdesk/walletdesk/internal/desk"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Config selects and tunes the database.
+type Config struct {
+	// DataDir holds the SQLite database when DatabaseURL is empty.
+	DataDir string
+	// DatabaseURL selects PostgreSQL ("postgres://..."); empty means SQLite.
+	DatabaseURL string
+	// MaxConns bounds the reader pool (SQLite) or the whole pool (PostgreSQL).
+	MaxConns int
+}
+
+// DB is a migrated database. SQLite gets one writer connection (SQLite
+// serializes writers anyway; one connection avoids SQLITE_BUSY storms) and a
+// pool of read-only connections, which WAL lets run beside the writer.
+// PostgreSQL uses one pool for both.
+type DB struct {
+	write *sql.DB
+	read  *sql.DB
+	d     *dialect
+	now   func() time.Time
+}
+
+// Open connects, applies the pragmas and the pending migrations.
+func Open(ctx context.Context, cfg Config) (*DB, error) {
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = max(4, 2*runtime.NumCPU())
+	}
+	var db *DB
+	var err error
+	if cfg.DatabaseURL != "" {
+		db, err = openPostgres(cfg)
+	} else {
+		db, err = openSQLite(cfg)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func openSQLite(cfg Config) (*DB, error) {
+	if cfg.DataDir == "" {
+		return nil, desk.Errorf(desk.KindInvalid, "config_data_dir", "no data directory and no database URL")
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	path := filepath.Join(cfg.DataDir, "walletdesk.db")
+	// busy_timeout must come before journal_mode: switching to WAL takes a
+	// lock, and another process (a CLI subcommand beside the server) may hold it.
+	common := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	w, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+common+"&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	r, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+common+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(cfg.MaxConns)
+	r.SetMaxIdleConns(cfg.MaxConns)
+	// Create the file and switch to WAL through the writer before any reader
+	// opens it read-only.
+	if err := w.Ping(); err != nil {
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
+	return &DB{write: w, read: r, d: &dialect{name: "sqlite"}, now: time.Now}, nil
+}
+
+func escapePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+func openPostgres(cfg Config) (*DB, error) {
+	if !strings.HasPrefix(cfg.DatabaseURL, "postgres://") && !strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {
+		return nil, desk.Errorf(desk.KindInvalid, "config_database_url", "database URL must start with postgres://")
+	}
+	p, err := sql.Open("pgx", cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	p.SetMaxOpenConns(cfg.MaxConns * 2)
+	p.SetMaxIdleConns(cfg.MaxConns * 2)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := p.PingContext(ctx); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("connect postgres: %w", err)
+	}
+	return &DB{write: p, read: p, d: &dialect{name: "postgres", postgres: true}, now: time.Now}, nil
+}
+
+// Close releases both pools.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		err = errors.Join(err, db.read.Close())
+	}
+	return err
+}
+
+// Engine names the engine in use: "sqlite" or "postgres".
+func (db *DB) Engine() string { return db.d.name }
+
+// Ping checks that the database answers; /healthz uses it.
+func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
+
+// SetClock replaces the clock; tests use it to control time.
+func (db *DB) SetClock(now func() time.Time) { db.now = now }
+
+func (db *DB) millis() int64 { return db.now().UnixMilli() }
+
+// inTx runs fn in a write transaction and commits, so that a method either
+// changes everything it meant to or nothing.
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// inReadTx runs fn in a read-only transaction so that it sees one snapshot.
+func (db *DB) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: !db.d.postgres})
+	if err != nil {
+		return fmt.Errorf("begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+func bool2int(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// notFound turns sql.ErrNoRows into desk.ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return desk.ErrNotFound
+	}
+	return err
+}

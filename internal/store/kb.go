@@ -1,0 +1,183 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"github.com/walletdesk/walletdesk/internal/desk"
+	"github.com/walletdesk/walletdesk/internal/kb"
+)
+
+// KB adapts DB to kb.Store.
+type KB struct{ db *DB }
+
+// KB returns the help-center store.
+func (db *DB) KB() *KB { return &KB{db} }
+
+var _ kb.Store = (*KB)(nil)
+
+func joinLines(s []string) string { return strings.Join(s, "\n") }
+
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// ImportArticles implements kb.Store.
+func (s *KB) ImportArticles(ctx context.Context, arts []kb.Article, author string) (kb.ImportStats, error) {
+	var st kb.ImportStats
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		st = kb.ImportStats{}
+		changed := false
+		for _, a := range arts {
+			c, err := s.upsertArticle(ctx, tx, a, author, &st)
+			if err != nil {
+				return err
+			}
+			changed = changed || c
+		}
+		if changed {
+			return s.bumpVersion(ctx, tx)
+		}
+		return nil
+	})
+	return st, err
+}
+
+func (s *KB) upsertArticle(ctx context.Context, tx *sql.Tx, a kb.Article, author string, st *kb.ImportStats) (bool, error) {
+	d := s.db.d
+	now := s.db.millis()
+	hash := a.Hash()
+	var id int64
+	var oldHash string
+	var version int
+	err := tx.QueryRowContext(ctx, d.q(`SELECT id, hash, version FROM articles WHERE slug = ? AND locale = ?`),
+		a.Slug, string(a.Locale)).Scan(&id, &oldHash, &version)
+	switch {
+	case err == sql.ErrNoRows:
+		version = 1
+		err = tx.QueryRowContext(ctx, d.q(`INSERT INTO articles
+			(slug, locale, category, title, summary, keywords, body, related, sort_order, content_date, status, hash, version, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			a.Slug, string(a.Locale), string(a.Category), a.Title, a.Summary, joinLines(a.Keywords), a.Body,
+			joinLines(a.Related), a.Order, a.Date, string(a.Status), hash, version, now, now).Scan(&id)
+		if err != nil {
+			return false, err
+		}
+		st.Created++
+	case err != nil:
+		return false, err
+	case oldHash == hash:
+		st.Unchanged++
+		return false, nil
+	default:
+		version++
+		_, err = tx.ExecContext(ctx, d.q(`UPDATE articles SET category = ?, title = ?, summary = ?, keywords = ?, body = ?,
+			related = ?, sort_order = ?, content_date = ?, status = ?, hash = ?, version = ?, updated_at = ? WHERE id = ?`),
+			string(a.Category), a.Title, a.Summary, joinLines(a.Keywords), a.Body, joinLines(a.Related), a.Order, a.Date,
+			string(a.Status), hash, version, now, id)
+		if err != nil {
+			return false, err
+		}
+		st.Updated++
+	}
+	_, err = tx.ExecContext(ctx, d.q(`INSERT INTO article_versions
+		(article_id, version, title, summary, keywords, body, related, category, status, hash, author, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		id, version, a.Title, a.Summary, joinLines(a.Keywords), a.Body, joinLines(a.Related), string(a.Category),
+		string(a.Status), hash, author, now)
+	return true, err
+}
+
+func (s *KB) bumpVersion(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `UPDATE kb_state SET value = value + 1 WHERE name = 'content_version'`)
+	return err
+}
+
+// Articles implements kb.Store.
+func (s *KB) Articles(ctx context.Context) ([]kb.Article, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT slug, locale, category, title, summary, keywords, body, related,
+		sort_order, content_date, status, version, updated_at FROM articles ORDER BY locale, slug`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []kb.Article
+	for rows.Next() {
+		var a kb.Article
+		var loc, cat, kw, rel, status string
+		var updated int64
+		if err := rows.Scan(&a.Slug, &loc, &cat, &a.Title, &a.Summary, &kw, &a.Body, &rel,
+			&a.Order, &a.Date, &status, &a.Version, &updated); err != nil {
+			return nil, err
+		}
+		a.Locale, a.Category, a.Status = desk.Locale(loc), kb.Category(cat), kb.Status(status)
+		a.Keywords, a.Related = splitLines(kw), splitLines(rel)
+		a.UpdatedAt = time.UnixMilli(updated).UTC()
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// ContentVersion implements kb.Store.
+func (s *KB) ContentVersion(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.db.read.QueryRowContext(ctx, `SELECT value FROM kb_state WHERE name = 'content_version'`).Scan(&v)
+	return v, err
+}
+
+// AddFeedback implements kb.Store.
+func (s *KB) AddFeedback(ctx context.Context, f kb.Feedback) error {
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, s.db.d.q(`INSERT INTO article_feedback (slug, locale, helpful, comment, created_at)
+			VALUES (?, ?, ?, ?, ?)`), f.Slug, string(f.Locale), bool2int(f.Helpful), f.Comment, s.db.millis())
+		return err
+	})
+}
+
+// RecordSearchMiss implements kb.Store.
+func (s *KB) RecordSearchMiss(ctx context.Context, loc desk.Locale, query string) error {
+	now := s.db.millis()
+	return s.db.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, s.db.d.q(`INSERT INTO search_misses (locale, query, count, first_seen, last_seen)
+			VALUES (?, ?, 1, ?, ?)
+			ON CONFLICT (locale, query) DO UPDATE SET count = search_misses.count + 1, last_seen = excluded.last_seen`),
+			string(loc), query, now, now)
+		return err
+	})
+}
+
+// SearchMiss is an aggregated query that found nothing.
+type SearchMiss struct {
+	Locale    desk.Locale
+	Query     string
+	Count     int64
+	FirstSeen time.Time
+	LastSeen  time.Time
+}
+
+// SearchMisses lists the most frequent queries that found nothing.
+func (s *KB) SearchMisses(ctx context.Context, limit int) ([]SearchMiss, error) {
+	rows, err := s.db.read.QueryContext(ctx, s.db.d.q(`SELECT locale, query, count, first_seen, last_seen
+		FROM search_misses ORDER BY count DESC, last_seen DESC LIMIT ?`), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SearchMiss
+	for rows.Next() {
+		var m SearchMiss
+		var loc string
+		var first, last int64
+		if err := rows.Scan(&loc, &m.Query, &m.Count, &first, &last); err != nil {
+			return nil, err
+		}
+		m.Locale, m.FirstSeen, m.LastSeen = desk.Locale(loc), time.UnixMilli(first).UTC(), time.UnixMilli(last).UTC()
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
