@@ -105,5 +105,7 @@ type Store interface {
 	// ContentVersion grows whenever published content changes.
 	ContentVersion(ctx context.Context) (int64, error)
 	AddFeedback(ctx context.Context, f Feedback) error
-	RecordSearchMiss(ctx context.Context, locale desk.Locale, query string) error
+	// RecordSearchMiss counts a search that found nothing (results == 0)
+	// or only weak guesses, for editors.
+	RecordSearchMiss(ctx context.Context, locale desk.Locale, query string, results int) error
 }

@@ -31,12 +31,12 @@ type frontMatter struct {
 	Locale   string   `yaml:"locale"`
 	Category string   `yaml:"category"`
 	Title    string   `yaml:"title"`
-	Summary  string   `yaml:"summary"`
-	Keywords []string `yaml:"keywords"`
-	Updated  string   `yaml:"updated"`
-	Related  []string `yaml:"related"`
-	Order    int      `yaml:"order"`
-	Status   string   `yaml:"status"`
+	Summary  string   `yaml:"summary,omitempty"`
+	Keywords []string `yaml:"keywords,flow,omitempty"`
+	Updated  string   `yaml:"updated,omitempty"`
+	Related  []string `yaml:"related,flow,omitempty"`
+	Order    int      `yaml:"order,omitempty"`
+	Status   string   `yaml:"status,omitempty"`
 }
 
 // Parse reads one Markdown file with YAML front matter.

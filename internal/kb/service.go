@@ -14,7 +14,7 @@ import (
 
 // Observer receives search measurements (the web layer feeds Prometheus).
 type Observer interface {
-	ObserveSearch(kind string, loc desk.Locale, d time.Duration, results int)
+	ObserveSearch(kind string, loc desk.Locale, d time.Duration, results int, confident bool)
 }
 
 // Service is the help center: it keeps published articles rendered in
@@ -315,6 +315,13 @@ func (s *Service) Count(loc desk.Locale) int {
 	return len(s.byLocale[loc])
 }
 
+// Total returns how many articles are published across locales.
+func (s *Service) Total() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.articles)
+}
+
 // Version returns the content version in memory.
 func (s *Service) Version() int64 {
 	s.mu.RLock()
@@ -323,3 +330,6 @@ func (s *Service) Version() int64 {
 }
 
 func (s *Service) String() string { return fmt.Sprintf("kb.Service(v%d)", s.Version()) }
+
+// SetObserver sets where search measurements go (set before serving).
+func (s *Service) SetObserver(o Observer) { s.observe = o }

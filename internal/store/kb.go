@@ -140,13 +140,14 @@ func (s *KB) AddFeedback(ctx context.Context, f kb.Feedback) error {
 }
 
 // RecordSearchMiss implements kb.Store.
-func (s *KB) RecordSearchMiss(ctx context.Context, loc desk.Locale, query string) error {
+func (s *KB) RecordSearchMiss(ctx context.Context, loc desk.Locale, query string, results int) error {
 	now := s.db.millis()
 	return s.db.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, s.db.d.q(`INSERT INTO search_misses (locale, query, count, first_seen, last_seen)
-			VALUES (?, ?, 1, ?, ?)
-			ON CONFLICT (locale, query) DO UPDATE SET count = search_misses.count + 1, last_seen = excluded.last_seen`),
-			string(loc), query, now, now)
+		_, err := tx.ExecContext(ctx, s.db.d.q(`INSERT INTO search_misses (locale, query, count, results, first_seen, last_seen)
+			VALUES (?, ?, 1, ?, ?, ?)
+			ON CONFLICT (locale, query) DO UPDATE SET count = search_misses.count + 1, results = excluded.results,
+			last_seen = excluded.last_seen`),
+			string(loc), query, results, now, now)
 		return err
 	})
 }
@@ -156,13 +157,14 @@ type SearchMiss struct {
 	Locale    desk.Locale
 	Query     string
 	Count     int64
+	Results   int // 0: nothing found; more: only weak guesses
 	FirstSeen time.Time
 	LastSeen  time.Time
 }
 
 // SearchMisses lists the most frequent queries that found nothing.
 func (s *KB) SearchMisses(ctx context.Context, limit int) ([]SearchMiss, error) {
-	rows, err := s.db.read.QueryContext(ctx, s.db.d.q(`SELECT locale, query, count, first_seen, last_seen
+	rows, err := s.db.read.QueryContext(ctx, s.db.d.q(`SELECT locale, query, count, results, first_seen, last_seen
 		FROM search_misses ORDER BY count DESC, last_seen DESC LIMIT ?`), limit)
 	if err != nil {
 		return nil, err
@@ -173,11 +175,44 @@ func (s *KB) SearchMisses(ctx context.Context, limit int) ([]SearchMiss, error) 
 		var m SearchMiss
 		var loc string
 		var first, last int64
-		if err := rows.Scan(&loc, &m.Query, &m.Count, &first, &last); err != nil {
+		if err := rows.Scan(&loc, &m.Query, &m.Count, &m.Results, &first, &last); err != nil {
 			return nil, err
 		}
 		m.Locale, m.FirstSeen, m.LastSeen = desk.Locale(loc), time.UnixMilli(first).UTC(), time.UnixMilli(last).UTC()
 		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// FeedbackRecord is one stored vote.
+type FeedbackRecord struct {
+	ID        int64
+	Slug      string
+	Locale    desk.Locale
+	Helpful   bool
+	Comment   string
+	CreatedAt time.Time
+}
+
+// RecentFeedback lists the latest votes, newest first.
+func (s *KB) RecentFeedback(ctx context.Context, limit int) ([]FeedbackRecord, error) {
+	rows, err := s.db.read.QueryContext(ctx, s.db.d.q(`SELECT id, slug, locale, helpful, comment, created_at
+		FROM article_feedback ORDER BY id DESC LIMIT ?`), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []FeedbackRecord
+	for rows.Next() {
+		var f FeedbackRecord
+		var loc string
+		var helpful int
+		var created int64
+		if err := rows.Scan(&f.ID, &f.Slug, &loc, &helpful, &f.Comment, &created); err != nil {
+			return nil, err
+		}
+		f.Locale, f.Helpful, f.CreatedAt = desk.Locale(loc), helpful == 1, time.UnixMilli(created).UTC()
+		out = append(out, f)
 	}
 	return out, rows.Err()
 }

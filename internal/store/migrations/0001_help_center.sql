@@ -56,11 +56,13 @@ CREATE TABLE article_feedback (
 );
 CREATE INDEX article_feedback_slug ON article_feedback (slug, locale, created_at);
 
--- Searches that found nothing, aggregated per normalized query, for editors.
+-- Searches that found nothing (results = 0) or only weak guesses,
+-- aggregated per normalized query, for editors.
 CREATE TABLE search_misses (
     locale TEXT NOT NULL,
     query TEXT NOT NULL,
     count BIGINT NOT NULL,
+    results INTEGER NOT NULL DEFAULT 0,
     first_seen BIGINT NOT NULL,
     last_seen BIGINT NOT NULL,
     PRIMARY KEY (locale, query)

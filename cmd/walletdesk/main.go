@@ -1,0 +1,69 @@
+// Command walletdesk is the self-hosted support desk for self-custody
+// wallets. This package only wires: it reads configuration, opens the
+// store, builds the domain services and the web server, and runs them.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `walletdesk: support desk for self-custody wallets
+
+Usage:
+  walletdesk serve   [--addr 127.0.0.1:8080] [--data DIR] [--database postgres://...]
+  walletdesk migrate [--data DIR] [--database URL]
+  walletdesk kb import DIR   load help-center articles (kb/<locale>/<slug>.md)
+  walletdesk kb export DIR   write the help center out in the same layout
+
+Every flag has a WALLETDESK_* environment twin (--database-url: WALLETDESK_DATABASE_URL).
+Run "walletdesk <command> -h" for the flags of a command.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "walletdesk:", err)
+		os.Exit(1)
+	}
+}
+
+// env is how commands reach the outside world; tests pass their own.
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return cmdServe(ctx, args, e)
+	case "migrate":
+		return cmdMigrate(ctx, args, e)
+	case "kb":
+		return cmdKB(ctx, args, e)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/walletdesk/walletdesk/content"
+	"github.com/walletdesk/walletdesk/internal/i18n"
+	"github.com/walletdesk/walletdesk/internal/kb"
+	"github.com/walletdesk/walletdesk/internal/redact"
+	"github.com/walletdesk/walletdesk/internal/store"
+	"github.com/walletdesk/walletdesk/internal/web"
+)
+
+func newLogger(c Config, e env) (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return nil, fmt.Errorf("log level %q: %w", c.LogLevel, err)
+	}
+	opts := &slog.HandlerOptions{Level: lvl}
+	switch strings.ToLower(c.LogFormat) {
+	case "json":
+		return slog.New(slog.NewJSONHandler(e.stderr, opts)), nil
+	case "text", "":
+		return slog.New(slog.NewTextHandler(e.stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("log format %q: use text or json", c.LogFormat)
+}
+
+func openStore(ctx context.Context, c Config) (*store.DB, error) {
+	return store.Open(ctx, store.Config{DataDir: c.DataDir, DatabaseURL: c.DatabaseURL})
+}
+
+// app is the wired application.
+type app struct {
+	db    *store.DB
+	index *kb.Index
+	kb    *kb.Service
+	web   *web.Server
+	log   *slog.Logger
+}
+
+func (a *app) close() {
+	if a.index != nil {
+		a.index.Close()
+	}
+	if a.db != nil {
+		a.db.Close()
+	}
+}
+
+// build opens everything serve needs. On an empty database it loads the
+// built-in help center.
+func build(ctx context.Context, c Config, log *slog.Logger) (*app, error) {
+	a := &app{log: log}
+	var err error
+	if a.db, err = openStore(ctx, c); err != nil {
+		return nil, err
+	}
+	if a.index, err = kb.OpenIndex(filepath.Join(c.DataDir, "search")); err != nil {
+		a.close()
+		return nil, err
+	}
+	syn, err := kb.LoadSynonyms(content.FS())
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	cat, err := i18n.Load()
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	reg := prometheus.NewRegistry()
+	a.kb = kb.NewService(kb.Options{Store: a.db.KB(), Index: a.index, Synonyms: syn, Logger: log})
+	a.web, err = web.New(web.Config{RateLimit: c.RateLimit, TrustProxy: c.TrustProxy, Secure: c.Secure}, web.Deps{
+		KB: a.kb, Catalog: cat, Redactor: redact.New(), Logger: log, Registry: reg, Content: content.FS(),
+		Ready: a.db.Ping,
+	})
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	a.kb.SetObserver(a.web.Observer())
+	seeded, err := a.kb.Seed(ctx, content.FS())
+	if err != nil {
+		a.close()
+		return nil, fmt.Errorf("load built-in help center: %w", err)
+	}
+	if err := a.kb.Load(ctx); err != nil {
+		a.close()
+		return nil, err
+	}
+	if seeded {
+		log.Info("loaded the built-in help center into an empty database", "articles", a.kb.Total())
+	}
+	return a, nil
+}
+
+func cmdServe(ctx context.Context, args []string, e env) error {
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	serveFlags(fs, &c)
+	if err := parse(fs, args, e.getenv); err != nil {
+		return err
+	}
+	log, err := newLogger(c, e)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	a, err := build(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("walletdesk ready", "addr", ln.Addr().String(), "database", a.db.Engine(),
+		"articles", a.kb.Total(), "rate_limit", c.RateLimit,
+		"startup", time.Since(start).Round(time.Millisecond))
+	errc := make(chan error, 2)
+	go func() { errc <- a.kb.Run(ctx, 5*time.Second) }()
+	err = a.web.Run(ctx, ln, c.Grace)
+	log.Info("walletdesk stopped")
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}
+
+func cmdMigrate(ctx context.Context, args []string, e env) error {
+	var c Config
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	storeFlags(fs, &c)
+	if err := parse(fs, args, e.getenv); err != nil {
+		return err
+	}
+	db, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintf(e.stdout, "database (%s) is up to date\n", db.Engine())
+	return nil
+}
