@@ -110,4 +110,3 @@ func kbExport(ctx context.Context, c Config, dir string, e env) error {
 	fmt.Fprintf(e.stdout, "exported %d articles to %s\n", len(arts), filepath.Join(dir, "kb"))
 	return nil
 }
-

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/walletdesk/walletdesk/internal/desk"
@@ -191,6 +193,12 @@ func (ix *Index) rebuildLocale(loc desk.Locale, docs []Doc, version int64) error
 		li.idx.Close()
 		return err
 	}
+	// One segment: every query term is then one dictionary lookup and one
+	// postings list, instead of one per segment the batches left behind.
+	if err := forceMerge(li.idx); err != nil {
+		li.idx.Close()
+		return err
+	}
 	old := ix.locales[loc]
 	if final == "" {
 		prev := old.Swap(li)
@@ -274,6 +282,17 @@ func (ix *Index) Close() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+func forceMerge(idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	if sc, ok := adv.(*scorch.Scorch); ok {
+		return sc.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions)
+	}
+	return nil
 }
 
 func versionBytes(v int64) []byte {

@@ -2,12 +2,15 @@ package kb
 
 import (
 	"context"
+	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/width"
 
 	"github.com/walletdesk/walletdesk/internal/desk"
@@ -24,16 +27,28 @@ const (
 	// Typo-tolerant and synonym matches count, but less than what was typed.
 	boostFuzzy   = 0.35
 	boostSynonym = 0.6
+	// postingsBudget bounds, per field, how many postings one query may
+	// scan. A term found in many articles (的, ない, wallet) barely moves
+	// BM25 scores, yet scanning its postings is most of a query's cost on a
+	// large help center. Terms are admitted rarest first (typed words before
+	// synonyms) until the budget is spent; the rarest term is always
+	// admitted. On a help center of a few hundred articles every term fits.
+	postingsBudget = 1200
 )
 
 // maxQueryRunes bounds the work one query can cause.
 const maxQueryRunes = 200
 
+var scoredFields = []struct {
+	name  string
+	boost float64
+}{{fieldTitle, boostTitle}, {fieldKeywords, boostKeywords}, {fieldSummary, boostSummary}, {fieldBody, boostBody}}
+
 // parsedQuery is a user query prepared once and run against one or more
 // locale indexes.
 type parsedQuery struct {
 	text       string   // normalized: width-folded, lower-cased, trimmed
-	latin      []string // Latin-script words, for typo tolerance
+	latin      []string // Latin-script words
 	expansions []string // synonyms of what the query names
 	singleCJK  bool     // one CJK character: bigrams cannot match it
 	scripts    scriptSet
@@ -109,75 +124,231 @@ func fuzziness(word string) int {
 	return 0
 }
 
-func match(text, field string, boost float64, fuzz int) query.Query {
-	m := bleve.NewMatchQuery(text)
-	m.SetField(field)
-	m.SetBoost(boost)
-	if fuzz > 0 {
-		m.SetFuzziness(fuzz)
-		m.SetPrefix(1) // the first letter of a typo is almost always right; this keeps fuzzy cheap
-	}
-	return m
+// term is one analyzed query term with its document frequency per field.
+type term struct {
+	text    string
+	df      uint64            // in any field: max over fields
+	fieldDF map[string]uint64 // per field
+	synonym bool
 }
 
-// build makes the bleve query for a full search (all fields) or a
-// suggestion (title and keywords only, last word as a prefix).
-func (pq parsedQuery) build(suggest bool) query.Query {
-	var qs []query.Query
-	fields := []struct {
-		name  string
-		boost float64
-	}{{fieldTitle, boostTitle}, {fieldKeywords, boostKeywords}, {fieldSummary, boostSummary}, {fieldBody, boostBody}}
-	if suggest {
-		fields = fields[:2]
-	}
-	for _, f := range fields {
-		qs = append(qs, match(pq.text, f.name, f.boost, 0))
-	}
-	byFuzz := map[int][]string{}
-	for _, w := range pq.latin {
-		if fz := fuzziness(w); fz > 0 {
-			byFuzz[fz] = append(byFuzz[fz], w)
+// plan is what a query becomes against one locale's index: the terms worth
+// scoring, the words to match with typo tolerance, and how much of the
+// query the index has never seen.
+type plan struct {
+	terms   []term
+	fuzzy   []string // Latin words unknown to the index: probably typos
+	prefix  string   // suggestions: the word being typed
+	uni     []string // single CJK characters (one-character queries)
+	unknown float64  // IDF-weighted share of query terms found in no article
+	// admit says, per field, which terms the query scores on (see
+	// postingsBudget).
+	admit map[string]map[string]bool
+}
+
+// admitTerms spends each field's postings budget on the rarest terms.
+func admitTerms(terms []term) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(scoredFields))
+	for _, f := range scoredFields {
+		order := make([]term, 0, len(terms))
+		for _, t := range terms {
+			if t.fieldDF[f.name] > 0 {
+				order = append(order, t)
+			}
 		}
+		cost := func(t term) uint64 {
+			if t.synonym {
+				return 2 * t.fieldDF[f.name]
+			}
+			return t.fieldDF[f.name]
+		}
+		sort.Slice(order, func(i, j int) bool { return cost(order[i]) < cost(order[j]) })
+		admitted := map[string]bool{}
+		var spent uint64
+		for i, t := range order {
+			if i > 0 && spent+t.fieldDF[f.name] > postingsBudget {
+				break
+			}
+			spent += t.fieldDF[f.name]
+			admitted[t.text] = true
+		}
+		out[f.name] = admitted
 	}
-	for fz, words := range byFuzz {
-		joined := strings.Join(words, " ")
-		for _, f := range fields {
-			if f.name == fieldSummary {
+	return out
+}
+
+// makePlan analyzes pq with the locale's analyzer and looks up each term's
+// document frequency, which decides what the query scores on.
+func (ix *Index) makePlan(ctx context.Context, li *localeIndex, pq parsedQuery, suggest bool) (plan, error) {
+	var p plan
+	adv, err := li.idx.Advanced()
+	if err != nil {
+		return p, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return p, err
+	}
+	defer r.Close()
+	n, err := r.DocCount()
+	if err != nil || n == 0 {
+		return p, err
+	}
+	seen := map[string]bool{}
+	var all []term
+	add := func(text string, synonym bool) {
+		for _, tok := range li.text.Analyze([]byte(text)) {
+			t := string(tok.Term)
+			if seen[t] {
 				continue
 			}
-			qs = append(qs, match(joined, f.name, f.boost*boostFuzzy, fz))
+			seen[t] = true
+			fdf, df := docFreq(ctx, r, tok.Term)
+			all = append(all, term{text: t, df: df, fieldDF: fdf, synonym: synonym})
 		}
 	}
-	if len(pq.expansions) > 0 {
-		exp := strings.Join(pq.expansions, " ")
-		for _, f := range fields {
-			if f.name == fieldSummary {
-				continue
+	add(pq.text, false)
+	typed := len(all)
+	for _, e := range pq.expansions {
+		add(e, true)
+	}
+
+	// Unknown share, over what was typed. Latin words unknown to the index
+	// count as known when the index holds a word within typo distance.
+	var known, total float64
+	for _, t := range all[:typed] {
+		w := idf(n, t.df)
+		total += w
+		switch {
+		case t.df > 0:
+			known += w
+		case isLatinWord(t.text) && fuzziness(t.text) > 0:
+			if ix.fuzzyKnown(ctx, li, t.text) {
+				known += w
+				p.fuzzy = append(p.fuzzy, t.text)
 			}
-			qs = append(qs, match(exp, f.name, f.boost*boostSynonym, 0))
 		}
 	}
+	if total > 0 {
+		p.unknown = 1 - known/total
+	}
+
+	for _, t := range all {
+		if t.df > 0 {
+			p.terms = append(p.terms, t)
+		}
+	}
+	p.admit = admitTerms(p.terms)
 	if suggest && len(pq.latin) > 0 {
 		last := pq.latin[len(pq.latin)-1]
 		if strings.HasSuffix(pq.text, last) && utf8.RuneCountInString(last) >= 2 {
-			for _, f := range fields {
-				p := bleve.NewPrefixQuery(last)
-				p.SetField(f.name)
-				p.SetBoost(f.boost * 0.5)
-				qs = append(qs, p)
-			}
+			p.prefix = last
 		}
 	}
 	if pq.singleCJK {
 		for _, r := range pq.text {
 			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-				t := bleve.NewTermQuery(string(r))
-				t.SetField(fieldHeadUni)
-				t.SetBoost(boostTitle)
-				qs = append(qs, t)
+				p.uni = append(p.uni, string(r))
 			}
 		}
+	}
+	return p, nil
+}
+
+func docFreq(ctx context.Context, r index.IndexReader, t []byte) (map[string]uint64, uint64) {
+	var df uint64
+	per := make(map[string]uint64, len(scoredFields))
+	for _, f := range scoredFields {
+		tfr, err := r.TermFieldReader(ctx, t, f.name, false, false, false)
+		if err != nil {
+			continue
+		}
+		c := tfr.Count()
+		tfr.Close()
+		per[f.name] = c
+		df = max(df, c)
+	}
+	return per, df
+}
+
+func idf(n, df uint64) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+func isLatinWord(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fuzzyKnown reports whether some indexed term lies within typo distance
+// of t.
+func (ix *Index) fuzzyKnown(ctx context.Context, li *localeIndex, t string) bool {
+	dq := bleve.NewDisjunctionQuery()
+	for _, f := range []string{fieldTitle, fieldKeywords, fieldBody} {
+		dq.AddQuery(fuzzyQuery(t, f, 1))
+	}
+	res, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(dq, 0, 0, false))
+	return err == nil && res.Total > 0
+}
+
+func fuzzyQuery(t, field string, boost float64) query.Query {
+	q := bleve.NewFuzzyQuery(t)
+	q.SetField(field)
+	q.SetFuzziness(fuzziness(t))
+	q.SetPrefix(1) // the first letter of a typo is almost always right; this keeps fuzzy cheap
+	q.SetBoost(boost)
+	return q
+}
+
+// build turns the plan into a bleve query: per field, a disjunction of the
+// terms (each article scores by how many it holds, BM25-weighted), and over
+// fields a disjunction with the field weights. Suggestions look at titles
+// and keywords only.
+func (p plan) build(suggest bool) query.Query {
+	fields := scoredFields
+	if suggest {
+		fields = fields[:2]
+	}
+	var qs []query.Query
+	for _, f := range fields {
+		for _, t := range p.terms {
+			if !p.admit[f.name][t.text] {
+				continue
+			}
+			tq := bleve.NewTermQuery(t.text)
+			tq.SetField(f.name)
+			if t.synonym {
+				tq.SetBoost(f.boost * boostSynonym)
+			} else {
+				tq.SetBoost(f.boost)
+			}
+			qs = append(qs, tq)
+		}
+		if p.prefix != "" {
+			pq := bleve.NewPrefixQuery(p.prefix)
+			pq.SetField(f.name)
+			pq.SetBoost(f.boost * 0.5)
+			qs = append(qs, pq)
+		}
+		if f.name == fieldSummary {
+			continue
+		}
+		for _, w := range p.fuzzy {
+			qs = append(qs, fuzzyQuery(w, f.name, f.boost*boostFuzzy))
+		}
+	}
+	for _, u := range p.uni {
+		t := bleve.NewTermQuery(u)
+		t.SetField(fieldHeadUni)
+		t.SetBoost(boostTitle)
+		qs = append(qs, t)
+	}
+	if len(qs) == 0 {
+		return bleve.NewMatchNoneQuery()
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }
@@ -187,24 +358,27 @@ type hit struct {
 	score float64
 }
 
-// run executes pq on one locale's index.
-func (ix *Index) run(ctx context.Context, loc desk.Locale, pq parsedQuery, limit int, suggest bool) ([]hit, error) {
+// run plans and executes pq on one locale's index.
+func (ix *Index) run(ctx context.Context, loc desk.Locale, pq parsedQuery, limit int, suggest bool) ([]hit, plan, error) {
 	li := ix.get(loc)
-	req := bleve.NewSearchRequestOptions(pq.build(suggest), limit, 0, false)
-	req.Fields = nil
-	req.SortBy([]string{"-_score", "_id"})
+	p, err := ix.makePlan(ctx, li, pq, suggest)
+	if err != nil {
+		return nil, p, err
+	}
+	req := bleve.NewSearchRequestOptions(p.build(suggest), limit, 0, false)
 	res, err := li.idx.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, err
+		return nil, p, err
 	}
 	hits := make([]hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		hits = append(hits, hit{slug: h.ID, score: h.Score})
 	}
-	return hits, nil
+	return hits, p, nil
 }
 
-// terms returns what the locale's analyzer makes of text, for highlighting.
+// highlightTerms returns the plan's terms as they appear in text, for
+// marking snippets: the typed terms, not synonyms or common ones.
 func (ix *Index) terms(loc desk.Locale, text string) []string {
 	li := ix.get(loc)
 	var out []string

@@ -38,7 +38,8 @@ type Service struct {
 type Entry struct {
 	Article
 	Rendered
-	URL string
+	URL      string
+	passages []passage
 }
 
 // Options configure a Service.
@@ -126,6 +127,7 @@ func (s *Service) Load(ctx context.Context) error {
 			continue
 		}
 		e := &Entry{Article: a, Rendered: s.render.Render(a), URL: ArticleURL(a.Locale, a.Slug)}
+		e.passages = splitPassages(e.Plain)
 		entries[a.Key()] = e
 		byLocale[a.Locale] = append(byLocale[a.Locale], e)
 	}

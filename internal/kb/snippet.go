@@ -18,22 +18,36 @@ type Snippet struct {
 	HTML template.HTML
 }
 
-// makeSnippet picks the passage of plain (one block per line) that holds
-// the most distinct query terms and marks them. terms come from the
-// locale's analyzer: stems for Latin words, bigrams for CJK, so a plain
-// substring test finds their occurrences in the original text.
-func makeSnippet(plain, fallback string, terms []string) Snippet {
+// passage is a sentence or short paragraph of an article, with its
+// lower-case form, split once when the article is loaded.
+type passage struct {
+	text, lower string
+}
+
+func splitPassages(plain string) []passage {
+	segs := segments(plain)
+	out := make([]passage, len(segs))
+	for i, s := range segs {
+		out[i] = passage{s, strings.ToLower(s)}
+	}
+	return out
+}
+
+// makeSnippet picks the passage that holds the most distinct query terms
+// and marks them. terms come from the locale's analyzer: stems for Latin
+// words, bigrams for CJK, so a plain substring test finds their
+// occurrences in the original text.
+func makeSnippet(ps []passage, fallback string, terms []string) Snippet {
 	best, bestScore := "", 0
-	for _, seg := range segments(plain) {
-		low := strings.ToLower(seg)
+	for _, p := range ps {
 		score := 0
 		for _, t := range terms {
-			if strings.Contains(low, t) {
+			if strings.Contains(p.lower, t) {
 				score++
 			}
 		}
 		if score > bestScore {
-			best, bestScore = seg, score
+			best, bestScore = p.text, score
 		}
 	}
 	if best == "" {
