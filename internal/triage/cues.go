@@ -1,0 +1,129 @@
+package triage
+
+// cue is what a word says about the clause around an event term rather
+// than about the event itself.
+type cue uint8
+
+const (
+	cueNeg      cue = iota // negation before the term (English, Chinese)
+	cueNegAfter            // negation after the term (Japanese)
+	cueQuestion            // how-to or general question
+	cueHypo                // hypothesis: "if", "如果", "もし"
+	cuePrevent             // the user wants to avoid it
+	cueReport              // the event happened: past or perfective, a time
+	cueMine                // weak report: possession, wanting it back
+	cueBreak               // a contrast word: the clause ends before it
+	cueOther               // the event happened to someone else ("my friend", "听说")
+	cueNeutral             // hides the shorter terms inside it ("not sure if", "不小心")
+	numCues
+)
+
+func cueWords(c cue) []string {
+	switch c {
+	case cueNeg:
+		return []string{
+			"not", "never", "no", "don't", "dont", "didn't", "didnt", "did not", "doesn't", "does not",
+			"haven't", "havent", "have not", "hasn't", "hasnt", "has not", "wasn't", "wasnt", "was not",
+			"weren't", "were not", "isn't", "is not", "won't", "will not", "no one", "nobody",
+			"neither", "nor", "without", "almost", "nearly", "nothing", "none",
+			"没有", "没", "未", "并未", "从未", "从没", "从来没", "不是", "不会", "别", "不", "无", "并没有", "差点", "差一点",
+			"险些", "危うく",
+		}
+	case cueNegAfter:
+		return []string{
+			"ていない", "ていません", "てない", "てません", "てはいない", "てはいません", "ことはない",
+			"ことはありません", "ことがない", "ことがありません", "ない", "ません", "なかった", "ず",
+			"ていな", "でない", "ではない", "じゃない",
+		}
+	case cueQuestion:
+		return []string{
+			"how do", "how to", "how can", "how should", "how does", "how would", "how is", "how are",
+			"how much", "how long", "what is", "what are", "what's", "whats", "what does", "what happens",
+			"what should", "what to do", "what can", "is it safe", "is it ok", "is it okay", "is it normal",
+			"can i", "can you", "could i", "could you", "should i", "do i need", "do you", "does it",
+			"does your", "will your", "will you", "will support", "would you", "are you", "any tips",
+			"tips", "best way", "best practice*", "way to", "ways to", "explain", "difference between",
+			"curious", "wondering", "question", "inquiry", "want to know", "like to know", "wanted to know", "guide", "tutorial", "help me understand", "where should",
+			"where do", "where can", "which",
+			"怎么", "如何", "怎样", "怎么样", "怎么办", "吗", "是否", "能否", "可以吗", "是什么", "什么意思",
+			"有什么", "区别", "请问", "咨询", "想知道", "想了解", "想问", "会不会", "能不能", "可不可以", "要怎么", "该怎么", "应该怎么", "哪些",
+			"どうやって", "どうすれば", "どうしたら", "どうなり", "どうなる", "方法", "やり方", "仕方",
+			"ますか", "ですか", "でしょうか", "とは", "何ですか", "何でしょう", "とは何", "何が違", "何をすれば",
+			"何をしたら", "するには", "るには", "教えてください", "教えて下さい", "教えてほしい",
+			"り方", "い方", "し方", "ち方", "き方", "み方", "び方", "え方", "け方", "せ方", "べ方",
+			"知りたい", "ありますか", "できますか", "可能ですか", "違い", "見分け方", "質問", "問い合わせ",
+		}
+	case cueHypo:
+		return []string{
+			"if", "what if", "in case", "suppose", "supposing", "hypothetically", "whether",
+			"should someone", "would someone", "could someone", "can someone", "can hackers",
+			"can scammers", "could a hacker", "is it possible", "possible to", "in the event",
+			"如果", "假如", "万一", "要是", "假设", "的话", "是否", "一旦", "会怎样", "会怎么样", "会有什么",
+			"会发生什么", "后果", "有什么影响", "ever",
+			"もし", "場合", "としたら", "たらどう", "たらいい", "ればいい", "ればどう", "と、どう", "とどうなり",
+			"万が一", "仮に",
+		}
+	case cuePrevent:
+		return []string{
+			"prevent", "protect", "avoid", "keep safe", "keep it safe", "keep my", "secure my",
+			"safe from", "stay safe", "from getting", "from being", "precaution*", "not to get",
+			"防止", "避免", "防范", "保护", "预防", "防盗", "以防",
+			"防ぐ", "防止", "守る", "対策", "予防", "されないため", "ないため", "ないように",
+		}
+	case cueReport:
+		return []string{
+			"was", "were", "got", "gotten", "has been", "have been", "had been", "just", "already",
+			"yesterday", "today", "tonight", "last night", "this morning", "ago", "earlier", "keeps",
+			"i think", "i've", "ive", "happened",
+			"了", "已经", "已", "刚才", "刚刚", "刚", "昨天", "今天", "今早", "昨晚", "早上", "半夜", "一直",
+			"ました", "された", "されて", "られた", "られて", "てしまっ", "てしまい", "ちゃっ", "ちゃい",
+			"昨日", "今朝", "昨夜", "さっき", "先ほど", "今日", "のですが", "んですが", "ています", "ている",
+			"ていて",
+		}
+	case cueMine:
+		return []string{
+			"my", "mine", "me", "our", "get back", "get it back", "get them back", "recover", "retrieve",
+			"refund", "reverse",
+			"我的", "我", "找回", "追回", "取回", "要回",
+			"私の", "自分の", "取り戻", "返金", "返して",
+		}
+	case cueBreak:
+		return []string{
+			"but", "however", "although", "though", "except",
+			"但是", "但", "可是", "不过", "然而", "只是",
+			"けど", "けれど", "が、", "ですが", "ものの",
+		}
+	case cueOther:
+		return []string{
+			"my friend", "my friend's", "a friend's", "friend of mine", "my brother",
+			"my sister", "my dad", "my mom", "my mother", "my father", "my wife", "my husband",
+			"my colleague", "someone i know", "people are", "other users", "many users", "news",
+			"heard", "read about", "video", "article", "rumor",
+			"朋友的", "朋友被", "我朋友", "别人的", "听说", "新闻", "看到新闻", "有人说", "家人的", "同事的",
+			"友達の", "友人の", "知り合いの", "家族の", "ニュース", "聞きました", "聞いた", "記事", "噂",
+		}
+	case cueNeutral:
+		return []string{
+			// Shorter cues hide inside these; they mean none of them.
+			"not sure", "not only", "whether or not", "as if", "even if", "not sure if", "don't know if",
+			"dont know if", "no idea", "wonder if", "check if", "see if", "grateful if", "appreciate if",
+			"appreciate it if", "not urgent", "no problem",
+			"no longer", "how this happened", "how they", "i have no",
+			"不小心", "不知道", "不明", "不见", "不翼而飞", "不显示", "不到账", "不对", "不能", "不了", "不行",
+			"不正", "不足", "不知", "不清楚", "不懂", "不够", "不上", "不出", "不会用", "未确认", "无效",
+			"无法", "没反应", "不认识", "怎么不", "怎么没", "怎么还", "怎么回事", "怎么一直", "怎么又",
+			"未承認", "承認待ち", "何も", "ではないか", "じゃないか", "ではないでしょうか", "かもしれない",
+			"かもしれません", "のではない", "身に覚えのない", "知らない", "足りない", "できない", "見えない",
+			"表示されない", "届かない", "反映されない", "着金しない", "私の場合",
+			"不断", "不停", "不少", "不久", "不止", "不仅", "不管", "不用", "不知不觉", "不明不白", "没想到",
+			"钱包", "代币", "blind signing", "told me to", "told me that", "told me the", "told me my", "told me it",
+			"battery drain", "drains my battery", "draining my battery", "drains the battery",
+			"draining the battery", "battery draining", "drains battery",
+			"取消授权", "取消代币授权", "撤销授权",
+			// Incoming transfers are not thefts.
+			"送られてき", "送ってき", "转来", "转给我", "打给我", "sent me", "sent to me", "别的", "特别", "识别", "分别",
+			"级别",
+		}
+	}
+	return nil
+}
