@@ -3,6 +3,7 @@ package desk
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Kind classifies an error so that adapters (HTTP, CLI) can answer without
@@ -30,6 +31,8 @@ type Error struct {
 	Code   string
 	Fields map[string]string
 	Err    error
+	// RetryAfter tells a rate-limited client when to come back.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {

@@ -45,3 +45,11 @@ func (l Locale) Valid() bool {
 }
 
 func (l Locale) String() string { return string(l) }
+
+// ArticleRef points at a help-center article, for packages that suggest
+// articles without depending on the help center.
+type ArticleRef struct {
+	Slug  string
+	Title string
+	URL   string
+}

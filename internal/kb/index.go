@@ -195,9 +195,12 @@ func (ix *Index) rebuildLocale(loc desk.Locale, docs []Doc, version int64) error
 	}
 	// One segment: every query term is then one dictionary lookup and one
 	// postings list, instead of one per segment the batches left behind.
-	if err := forceMerge(li.idx); err != nil {
-		li.idx.Close()
-		return err
+	// (Only on disk: an in-memory scorch index has no merger to ask.)
+	if tmp != "" {
+		if err := forceMerge(li.idx); err != nil {
+			li.idx.Close()
+			return err
+		}
 	}
 	old := ix.locales[loc]
 	if final == "" {

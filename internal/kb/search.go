@@ -52,6 +52,26 @@ type SearchResponse struct {
 // q must already be redacted.
 func (s *Service) Search(ctx context.Context, q string, loc desk.Locale, limit int) (SearchResponse, error) {
 	start := time.Now()
+	resp, pq, err := s.find(ctx, q, loc, limit)
+	if err != nil || pq.empty() {
+		return resp, err
+	}
+	if len(resp.Results) == 0 {
+		resp.Closest = s.startingPoints(loc)
+	}
+	if !resp.Confident {
+		if err := s.store.RecordSearchMiss(ctx, loc, pq.text, len(resp.Results)); err != nil {
+			s.log.Warn("record search miss", "err", err)
+		}
+	}
+	if s.observe != nil {
+		s.observe.ObserveSearch("search", loc, time.Since(start), len(resp.Results), resp.Confident)
+	}
+	return resp, nil
+}
+
+// find runs a search without recording anything.
+func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int) (SearchResponse, parsedQuery, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -59,7 +79,7 @@ func (s *Service) Search(ctx context.Context, q string, loc desk.Locale, limit i
 	pq := parseQuery(q, s.synonyms, loc)
 	resp := SearchResponse{Query: q, Locale: loc}
 	if pq.empty() {
-		return resp, nil
+		return resp, pq, nil
 	}
 	seen := map[string]bool{}
 	unknown := 0.0
@@ -73,7 +93,7 @@ func (s *Service) Search(ctx context.Context, q string, loc desk.Locale, limit i
 		}
 		hits, p, err := s.index.run(ctx, l, lpq, limit, false)
 		if err != nil {
-			return resp, err
+			return resp, pq, err
 		}
 		if l == loc {
 			unknown = p.unknown
@@ -92,18 +112,30 @@ func (s *Service) Search(ctx context.Context, q string, loc desk.Locale, limit i
 		}
 	}
 	resp.Confident = len(resp.Results) > 0 && unknown < maxUnknownShare
-	if len(resp.Results) == 0 {
-		resp.Closest = s.startingPoints(loc)
+	return resp, pq, nil
+}
+
+// Related returns up to n articles about text, for suggestions next to a
+// request; nothing when the search is not confident. It records nothing.
+func (s *Service) Related(ctx context.Context, text string, loc desk.Locale, n int) []desk.ArticleRef {
+	resp, _, err := s.find(ctx, text, loc, n)
+	if err != nil || !resp.Confident {
+		return nil
 	}
-	if !resp.Confident {
-		if err := s.store.RecordSearchMiss(ctx, loc, pq.text, len(resp.Results)); err != nil {
-			s.log.Warn("record search miss", "err", err)
-		}
+	out := make([]desk.ArticleRef, 0, len(resp.Results))
+	for _, r := range resp.Results {
+		out = append(out, desk.ArticleRef{Slug: r.Entry.Slug, Title: r.Entry.Title, URL: r.Entry.URL})
 	}
-	if s.observe != nil {
-		s.observe.ObserveSearch("search", loc, time.Since(start), len(resp.Results), resp.Confident)
+	return out
+}
+
+// Lookup returns a reference to a published article in loc (or English).
+func (s *Service) Lookup(slug string, loc desk.Locale) (desk.ArticleRef, bool) {
+	e := s.entryOrEnglish(slug, loc)
+	if e == nil {
+		return desk.ArticleRef{}, false
 	}
-	return resp, nil
+	return desk.ArticleRef{Slug: e.Slug, Title: e.Title, URL: e.URL}, true
 }
 
 // Suggest returns up to limit article titles for a partial query, for the

@@ -1,45 +1,21 @@
-package store
+package store_test
 
 import (
 	"context"
 	"fmt"
 	"math/big"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/walletdesk/walletdesk/internal/chain"
+	"github.com/walletdesk/walletdesk/internal/store/storetest"
 )
 
-// chainTestDBs opens a fresh SQLite database and, when
-// WALLETDESK_TEST_POSTGRES_URL is set, the PostgreSQL one too; tests run
-// the same cases on each. Runs on a shared PostgreSQL use unique chain names.
-func chainTestDBs(t *testing.T) map[string]*DB {
-	t.Helper()
-	ctx := context.Background()
-	out := map[string]*DB{}
-	db, err := Open(ctx, Config{DataDir: t.TempDir()})
-	if err != nil {
-		t.Fatalf("open sqlite: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	out["sqlite"] = db
-	if url := os.Getenv("WALLETDESK_TEST_POSTGRES_URL"); url != "" {
-		pg, err := Open(ctx, Config{DatabaseURL: url})
-		if err != nil {
-			t.Fatalf("open postgres: %v", err)
-		}
-		t.Cleanup(func() { pg.Close() })
-		out["postgres"] = pg
-	}
-	return out
-}
-
 func TestChainSaveAndRead(t *testing.T) {
-	for engine, db := range chainTestDBs(t) {
-		t.Run(engine, func(t *testing.T) {
+	for _, e := range storetest.Engines(t) {
+		t.Run(e.Name, func(t *testing.T) {
 			ctx := context.Background()
-			s := db.Chain()
+			s := e.Open(t).Chain()
 			name := fmt.Sprintf("eth_%d", time.Now().UnixNano())
 			hash := fmt.Sprintf("0x%064x", time.Now().UnixNano())
 			first := time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC)
@@ -108,9 +84,9 @@ func TestChainSaveAndRead(t *testing.T) {
 }
 
 func TestChainSaveRejectsOutOfRange(t *testing.T) {
-	for engine, db := range chainTestDBs(t) {
-		t.Run(engine, func(t *testing.T) {
-			err := db.Chain().SaveTx(context.Background(), chain.TxRecord{Chain: "x", Hash: "0x1", Nonce: 1 << 63, Status: chain.StatusPending})
+	for _, e := range storetest.Engines(t) {
+		t.Run(e.Name, func(t *testing.T) {
+			err := e.Open(t).Chain().SaveTx(context.Background(), chain.TxRecord{Chain: "x", Hash: "0x1", Nonce: 1 << 63, Status: chain.StatusPending})
 			if err == nil {
 				t.Fatal("a nonce beyond int64 was accepted")
 			}
