@@ -34,7 +34,7 @@ func TestSLADue(t *testing.T) {
 	if err == nil {
 		c.Calendar.Location = tokyo
 		start := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC) // 17:00 in Tokyo
-		want := time.Date(2026, 12, 1, 7, 0, 0, 0, time.UTC)  // 1h Monday + 7h Tuesday -> 16:00 Tokyo
+		want := time.Date(2026, 12, 1, 7, 0, 0, 0, time.UTC)   // 1h Monday + 7h Tuesday -> 16:00 Tokyo
 		if got := c.Due(start, triage.S3); !got.Equal(want) {
 			t.Errorf("Tokyo calendar: %v, want %v", got, want)
 		}
