@@ -7,6 +7,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 
@@ -15,7 +16,11 @@ import (
 	"github.com/walletdesk/walletdesk/internal/desk"
 )
 
-//go:embed messages/*.json
+// Each locale's catalog is the union of the JSON files in messages/<locale>/:
+// one file per surface (help center, requests, console...), so that a key
+// is defined once and a surface's strings live together.
+//
+//go:embed messages
 var files embed.FS
 
 // Catalog maps message keys to text per locale. It is immutable after Load.
@@ -31,13 +36,26 @@ type Catalog struct {
 func Load() (*Catalog, error) {
 	c := &Catalog{msgs: map[desk.Locale]map[string]string{}}
 	for _, loc := range desk.Locales {
-		b, err := files.ReadFile("messages/" + string(loc) + ".json")
-		if err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", loc, err)
-		}
 		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", loc, err)
+		names, err := fs.Glob(files, "messages/"+string(loc)+"/*.json")
+		if err != nil || len(names) == 0 {
+			return nil, fmt.Errorf("catalog %s: no message files", loc)
+		}
+		for _, name := range names {
+			b, err := files.ReadFile(name)
+			if err != nil {
+				return nil, err
+			}
+			part := map[string]string{}
+			if err := json.Unmarshal(b, &part); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			for k, v := range part {
+				if _, dup := m[k]; dup {
+					return nil, fmt.Errorf("%s: key %q is defined twice", name, k)
+				}
+				m[k] = v
+			}
 		}
 		c.msgs[loc] = m
 	}

@@ -70,9 +70,10 @@ func (p *page) Alternates() []altLocale {
 	return out
 }
 
-// parseTemplates parses every page template together with the layout and
-// the partials, so that a syntax error fails the start, not a request.
-// Tests render every page to catch execution errors.
+// parseTemplates parses every page template together with its layout
+// (console_*.html pages use console_layout.html, others layout.html) and
+// the shared partials (_*.html), so that a syntax error fails the start,
+// not a request. Tests render every page to catch execution errors.
 func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
 		"plural": func(n int, one, many string) string {
@@ -82,10 +83,6 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 			return many
 		},
 	}
-	layout, err := fs.ReadFile(templateFiles, "templates/layout.html")
-	if err != nil {
-		return nil, err
-	}
 	partials, _ := fs.Glob(templateFiles, "templates/_*.html")
 	pages, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {
@@ -94,12 +91,20 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
 	for _, file := range pages {
 		base := strings.TrimSuffix(strings.TrimPrefix(file, "templates/"), ".html")
-		if base == "layout" || strings.HasPrefix(base, "_") {
+		if strings.HasSuffix(base, "layout") || strings.HasPrefix(base, "_") {
 			continue
+		}
+		layoutFile := "templates/layout.html"
+		if strings.HasPrefix(base, "console_") {
+			layoutFile = "templates/console_layout.html"
+		}
+		layout, err := fs.ReadFile(templateFiles, layoutFile)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
 		}
 		t, err := template.New("layout").Funcs(funcs).Parse(string(layout))
 		if err != nil {
-			return nil, fmt.Errorf("layout: %w", err)
+			return nil, fmt.Errorf("%s: %w", layoutFile, err)
 		}
 		for _, f := range append(partials, file) {
 			b, err := fs.ReadFile(templateFiles, f)
