@@ -18,6 +18,8 @@ import (
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
+	"github.com/walletdesk/walletdesk/internal/ticket"
+	"github.com/walletdesk/walletdesk/internal/triage"
 	"github.com/walletdesk/walletdesk/internal/web"
 )
 
@@ -42,11 +44,12 @@ func openStore(ctx context.Context, c Config) (*store.DB, error) {
 
 // app is the wired application.
 type app struct {
-	db    *store.DB
-	index *kb.Index
-	kb    *kb.Service
-	web   *web.Server
-	log   *slog.Logger
+	db      *store.DB
+	index   *kb.Index
+	kb      *kb.Service
+	tickets *ticket.Service
+	web     *web.Server
+	log     *slog.Logger
 }
 
 func (a *app) close() {
@@ -81,9 +84,11 @@ func build(ctx context.Context, c Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	reg := prometheus.NewRegistry()
+	redactor := redact.New()
 	a.kb = kb.NewService(kb.Options{Store: a.db.KB(), Index: a.index, Synonyms: syn, Logger: log})
+	a.tickets = ticket.NewService(ticket.Config{}, a.db.Tickets(), redactor, triage.New(triage.Config{}), a.kb, log)
 	a.web, err = web.New(web.Config{RateLimit: c.RateLimit, TrustProxy: c.TrustProxy, Secure: c.Secure}, web.Deps{
-		KB: a.kb, Catalog: cat, Redactor: redact.New(), Logger: log, Registry: reg, Content: content.FS(),
+		KB: a.kb, Tickets: a.tickets, Catalog: cat, Redactor: redactor, Logger: log, Registry: reg, Content: content.FS(),
 		Ready: a.db.Ping,
 	})
 	if err != nil {

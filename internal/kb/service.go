@@ -3,8 +3,10 @@ package kb
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"log/slog"
+	"regexp"
 	"sort"
 	"sync"
 	"time"
@@ -335,3 +337,22 @@ func (s *Service) String() string { return fmt.Sprintf("kb.Service(v%d)", s.Vers
 
 // SetObserver sets where search measurements go (set before serving).
 func (s *Service) SetObserver(o Observer) { s.observe = o }
+
+// RenderMarkdown renders a Markdown text that is not an article (an agent's
+// reply, an automatic reply) with the same pipeline and sanitizer, kb:
+// links resolved in loc.
+func (s *Service) RenderMarkdown(body string, loc desk.Locale) template.HTML {
+	return s.render.Render(Article{Locale: loc, Body: body}).HTML
+}
+
+// kbLink matches the kb:slug links of Markdown text.
+var kbLink = regexp.MustCompile(`\]\(kb:([a-z0-9-]+)(#[^)\s]*)?\)`)
+
+// ResolveLinks rewrites kb:slug links in Markdown to site URLs in loc, for
+// API clients that render Markdown themselves.
+func ResolveLinks(body string, loc desk.Locale) string {
+	return kbLink.ReplaceAllStringFunc(body, func(m string) string {
+		sub := kbLink.FindStringSubmatch(m)
+		return "](" + ArticleURL(loc, sub[1]) + sub[2] + ")"
+	})
+}

@@ -73,8 +73,9 @@ func (s *Service) Reply(ctx context.Context, id int64, token, body string) (View
 		if t.Status == Closed {
 			return Change{}, desk.Errorf(desk.KindConflict, "ticket_closed", "ticket %d is closed", t.ID)
 		}
-		prev, next := s.redactor.RedactFollowUp(last.Body, body)
-		kinds := kindsOf(next)
+		own := s.redactor.Redact(body)
+		prev, next := s.redactor.RedactFollowUp(last.Body, own.Text)
+		kinds := kindsOf(own, next)
 		var ch Change
 		if prev.Redacted() && last.ID != 0 {
 			rewritten := last
@@ -85,11 +86,12 @@ func (s *Service) Reply(ctx context.Context, id int64, token, body string) (View
 			ch.Events = append(ch.Events, Event{Actor: "system", Kind: "redacted", CreatedAt: now,
 				Data: map[string]string{"kinds": strings.Join(kindsOf(prev), ","), "message": strconv.FormatInt(last.ID, 10), "where": "split across messages"}})
 		}
-		ch.Messages = append(ch.Messages, Message{Author: Requester, Body: next.Text, Redactions: kindsOf(next), CreatedAt: now})
+		ownKinds := kindsOf(own, next)
+		ch.Messages = append(ch.Messages, Message{Author: Requester, Body: next.Text, Redactions: ownKinds, CreatedAt: now})
 		ch.Events = append(ch.Events, Event{Actor: "requester", Kind: "message_added", CreatedAt: now})
-		if len(kindsOf(next)) > 0 {
+		if len(ownKinds) > 0 {
 			ch.Events = append(ch.Events, Event{Actor: "system", Kind: "redacted", CreatedAt: now,
-				Data: map[string]string{"kinds": strings.Join(kindsOf(next), ","), "where": "reply"}})
+				Data: map[string]string{"kinds": strings.Join(ownKinds, ","), "where": "reply"}})
 		}
 		tr := s.triager.Classify(triage.Input{Subject: t.Subject, Body: next.Text, Category: t.Category,
 			Locale: string(t.Locale), Exposed: kinds})

@@ -105,11 +105,19 @@ type Preview struct {
 // Preview redacts and triages a draft. Nothing is stored.
 func (s *Service) Preview(ctx context.Context, d Draft) Preview {
 	d.normalize()
-	subj, body := s.redactor.RedactFollowUp(d.Subject, d.Body)
-	kinds := kindsOf(subj, body)
-	tr := s.triager.Classify(triage.Input{Subject: subj.Text, Body: body.Text, Category: d.Category,
+	subj, body, kinds := s.redactDraft(d.Subject, d.Body)
+	tr := s.triager.Classify(triage.Input{Subject: subj, Body: body, Category: d.Category,
 		AmountUSD: d.AmountUSD, Locale: string(d.Locale), Exposed: kinds, Urgent: d.Urgent})
-	return Preview{Triage: tr, Redacted: kinds, Suggested: s.suggest(ctx, tr, subj.Text+"\n"+body.Text, d.Locale)}
+	return Preview{Triage: tr, Redacted: kinds, Suggested: s.suggest(ctx, tr, subj+"\n"+body, d.Locale)}
+}
+
+// redactDraft removes secrets from a subject and a body: each on its own,
+// then across the two (a phrase begun in the subject and finished in the
+// body).
+func (s *Service) redactDraft(subject, body string) (string, string, []string) {
+	subj, bd := s.redactor.Redact(subject), s.redactor.Redact(body)
+	prev, next := s.redactor.RedactFollowUp(subj.Text, bd.Text)
+	return prev.Text, next.Text, kindsOf(subj, bd, prev, next)
 }
 
 // suggest lists the articles most likely to answer: the triage topic, then
@@ -162,9 +170,8 @@ func (s *Service) Create(ctx context.Context, d Draft) (Created, error) {
 	if n >= s.cfg.MaxPerEmailPerHour {
 		return Created{}, &desk.Error{Kind: desk.KindRateLimited, Code: "too_many_requests_email", RetryAfter: 10 * time.Minute}
 	}
-	subj, body := s.redactor.RedactFollowUp(d.Subject, d.Body)
-	kinds := kindsOf(subj, body)
-	tr := s.triager.Classify(triage.Input{Subject: subj.Text, Body: body.Text, Category: d.Category,
+	subj, body, kinds := s.redactDraft(d.Subject, d.Body)
+	tr := s.triager.Classify(triage.Input{Subject: subj, Body: body, Category: d.Category,
 		AmountUSD: d.AmountUSD, Locale: string(d.Locale), Exposed: kinds, Urgent: d.Urgent})
 	token, hash := newToken()
 	category := tr.Category
@@ -175,7 +182,7 @@ func (s *Service) Create(ctx context.Context, d Draft) (Created, error) {
 		category = triage.Other
 	}
 	t := Ticket{
-		Subject: subj.Text, Status: New, Severity: tr.Severity, Category: category, Topic: tr.Topic,
+		Subject: subj, Status: New, Severity: tr.Severity, Category: category, Topic: tr.Topic,
 		Reasons: tr.Reasons, Locale: d.Locale, Email: d.Email, Urgent: d.Urgent, AmountUSD: d.AmountUSD,
 		Chain: d.Chain, TxHash: d.TxHash, Address: d.Address, TokenHash: hash,
 		SLA:       SLA{FirstResponseDue: s.cfg.SLA.Due(now, tr.Severity), Policy: s.cfg.SLA.Describe(tr.Severity)},
@@ -184,14 +191,14 @@ func (s *Service) Create(ctx context.Context, d Draft) (Created, error) {
 	pb := playbookFor(codesOf(tr.Reasons), len(kinds) > 0)
 	var suggested []desk.ArticleRef
 	if pb == playbookStandard {
-		suggested = s.suggest(ctx, tr, subj.Text+"\n"+body.Text, d.Locale)
+		suggested = s.suggest(ctx, tr, subj+"\n"+body, d.Locale)
 	}
 	target := s.cfg.SLA.Targets[tr.Severity].FirstResponse
 	var change Change
 	err = s.store.CreateTicket(ctx, &t, func(t *Ticket) Change {
 		change = Change{
 			Messages: []Message{
-				{Author: Requester, Body: body.Text, Redactions: kinds, CreatedAt: now},
+				{Author: Requester, Body: body, Redactions: kinds, CreatedAt: now},
 				{Author: System, Body: firstReply(d.Locale, pb, t.ID, target, suggested), CreatedAt: now},
 			},
 			Events: []Event{{Actor: "requester", Kind: "created", CreatedAt: now, Data: map[string]string{
@@ -234,4 +241,18 @@ func codesOf(rs []triage.Reason) []string {
 		codes[i] = r.Code
 	}
 	return codes
+}
+
+// Deflections records clicks on articles the request form suggested.
+type Deflections interface {
+	RecordDeflection(ctx context.Context, slug string, loc desk.Locale) error
+}
+
+// RecordDeflection counts a click on a suggested article, when the store
+// keeps such counts.
+func (s *Service) RecordDeflection(ctx context.Context, slug string, loc desk.Locale) error {
+	if d, ok := s.store.(Deflections); ok {
+		return d.RecordDeflection(ctx, slug, loc)
+	}
+	return nil
 }

@@ -255,3 +255,31 @@ func TestClosedTicketRefusesReplies(t *testing.T) {
 		t.Errorf("the refused reply was stored: %d messages", len(v.Messages))
 	}
 }
+
+// Every place a requester types is redacted on its own: the subject, the
+// body, and a whole phrase inside a later reply.
+func TestEveryTextIsRedacted(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, storetest.OpenSQLite(t))
+	c, err := e.svc.Create(ctx, ticket.Draft{Email: "s@example.com", Subject: "import failed " + phrase,
+		Body: "please help", Locale: desk.English})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(c.Ticket.Subject, "sausage") || c.Ticket.Severity != triage.S1 {
+		t.Fatalf("subject stored as %q (%s)", c.Ticket.Subject, c.Ticket.Severity)
+	}
+	stored, _ := e.db.Tickets().Ticket(ctx, c.Ticket.ID)
+	if strings.Contains(stored.Subject, "sausage") {
+		t.Fatalf("stored subject %q", stored.Subject)
+	}
+	v, err := e.svc.Reply(ctx, c.Ticket.ID, c.Token, "sorry, the right one is: "+phrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range v.Messages {
+		if strings.Contains(m.Body, "sausage") {
+			t.Errorf("message %d leaks: %q", m.ID, m.Body)
+		}
+	}
+}

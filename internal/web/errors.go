@@ -3,6 +3,8 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"math"
+	"strconv"
 	"net/http"
 	"strings"
 
@@ -55,6 +57,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		fields = de.Fields
 	}
 	st := status(kind)
+	if de != nil && de.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(de.RetryAfter.Seconds()))))
+	}
 	if st >= 500 {
 		s.log.Error("request failed", "route", r.Pattern, "kind", kind, "err", err)
 	}

@@ -14,6 +14,8 @@ import (
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
+	"github.com/walletdesk/walletdesk/internal/ticket"
+	"github.com/walletdesk/walletdesk/internal/triage"
 )
 
 type testEnv struct {
@@ -54,7 +56,9 @@ func newTestEnv(t testing.TB, cfg Config) *testEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(cfg, Deps{KB: svc, Catalog: cat, Redactor: redact.New(), Content: content.FS(), Ready: db.Ping})
+	red := redact.New()
+	tickets := ticket.NewService(ticket.Config{}, db.Tickets(), red, triage.New(triage.Config{}), svc, nil)
+	s, err := New(cfg, Deps{KB: svc, Tickets: tickets, Catalog: cat, Redactor: red, Content: content.FS(), Ready: db.Ping})
 	if err != nil {
 		t.Fatal(err)
 	}

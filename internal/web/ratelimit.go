@@ -27,6 +27,12 @@ type limitClass struct {
 var (
 	classAPIRead = limitClass{"api_read", 20, 60}
 	classWrite   = limitClass{"write", 1, 10}
+	// classTriage serves the request form, which asks again as the
+	// requester types (debounced in the page).
+	classTriage = limitClass{"triage", 3, 30}
+	// classCreate bounds new requests per address: a person opens a few;
+	// a script opening dozens is refused with Retry-After.
+	classCreate = limitClass{"create", 0.2, 5}
 )
 
 // limiter keeps token buckets per (class, client). Buckets live in shards

@@ -13,6 +13,7 @@ import (
 
 	"github.com/walletdesk/walletdesk/internal/i18n"
 	"github.com/walletdesk/walletdesk/internal/kb"
+	"github.com/walletdesk/walletdesk/internal/ticket"
 )
 
 // Config is the HTTP side of the configuration.
@@ -37,12 +38,14 @@ type Deps struct {
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
 	Content  ContentFiles
+	Tickets  *ticket.Service
 }
 
 // Server holds what handlers share.
 type Server struct {
 	cfg     Config
 	kb      *kb.Service
+	tickets *ticket.Service
 	cat     *i18n.Catalog
 	redact  Redactor
 	ready   func(context.Context) error
@@ -58,8 +61,8 @@ type Server struct {
 // New builds the server: parses templates (a broken template fails here,
 // not on a request), hashes static assets and assembles the routes.
 func New(cfg Config, d Deps) (*Server, error) {
-	if d.KB == nil || d.Catalog == nil || d.Redactor == nil {
-		return nil, errors.New("web: KB, Catalog and Redactor are required")
+	if d.KB == nil || d.Catalog == nil || d.Redactor == nil || d.Tickets == nil {
+		return nil, errors.New("web: KB, Catalog, Redactor and Tickets are required")
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 64 << 10
@@ -74,7 +77,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		d.Ready = func(context.Context) error { return nil }
 	}
 	s := &Server{
-		cfg: cfg, kb: d.KB, cat: d.Catalog, redact: d.Redactor, ready: d.Ready, log: d.Logger,
+		cfg: cfg, kb: d.KB, tickets: d.Tickets, cat: d.Catalog, redact: d.Redactor, ready: d.Ready, log: d.Logger,
 		metrics: newMetrics(d.Registry), media: d.Content,
 		limits: newLimiter(cfg.RateLimit),
 	}

@@ -97,8 +97,60 @@
     });
   }
 
+  // Request form: while the requester types, show the articles that most
+  // likely answer (deflection; a click is counted) and, when the text reads
+  // as an emergency, the first safety steps. Nothing is stored until submit.
+  function initRequestForm(form) {
+    var endpoint = form.getAttribute("data-triage");
+    var deflectURL = form.getAttribute("data-deflect");
+    var locale = form.getAttribute("data-locale");
+    var subject = form.querySelector("#subject"), body = form.querySelector("#body");
+    var category = form.querySelector("#category");
+    var box = document.getElementById("deflect"), list = document.getElementById("deflect-list");
+    var banner = document.getElementById("emergency"), exposed = document.getElementById("exposed-note");
+    var timer = null, seq = 0, last = "";
+    function update() {
+      var text = subject.value.trim() + "\n" + body.value.trim();
+      if (text.length < 12 || text === last) return;
+      last = text;
+      var my = ++seq;
+      fetch(endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        body: JSON.stringify({ subject: subject.value, body: body.value, locale: locale, category: category ? category.value : "" })
+      }).then(function (r) { return r.ok ? r.json() : null; }).then(function (d) {
+        if (!d || my !== seq) return;
+        banner.hidden = !d.emergency;
+        exposed.hidden = !(d.redacted && d.redacted.length);
+        list.innerHTML = "";
+        (d.suggested_articles || []).forEach(function (a) {
+          var li = document.createElement("li"), link = document.createElement("a");
+          link.href = a.url; link.textContent = a.title; link.target = "_blank"; link.rel = "noopener";
+          link.setAttribute("data-slug", a.slug);
+          link.addEventListener("click", function () {
+            var payload = JSON.stringify({ slug: a.slug, locale: locale });
+            if (navigator.sendBeacon) {
+              navigator.sendBeacon(deflectURL, new Blob([payload], { type: "application/json" }));
+            } else {
+              fetch(deflectURL, { method: "POST", headers: { "Content-Type": "application/json" }, body: payload, keepalive: true });
+            }
+          });
+          li.appendChild(link);
+          list.appendChild(li);
+        });
+        box.hidden = list.children.length === 0;
+      }).catch(function () { /* the form still works without this */ });
+    }
+    function schedule() { clearTimeout(timer); timer = setTimeout(update, 400); }
+    subject.addEventListener("input", schedule);
+    body.addEventListener("input", schedule);
+    if (category) category.addEventListener("change", function () { last = ""; schedule(); });
+    if (subject.value || body.value) schedule();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("input[data-suggest]").forEach(initSuggest);
     document.querySelectorAll("[data-feedback]").forEach(initFeedback);
+    document.querySelectorAll("form[data-triage]").forEach(initRequestForm);
   });
 })();
