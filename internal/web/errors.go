@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"strconv"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/walletdesk/walletdesk/internal/desk"
