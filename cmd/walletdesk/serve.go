@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/walletdesk/walletdesk/content"
+	"github.com/walletdesk/walletdesk/internal/chain"
 	"github.com/walletdesk/walletdesk/internal/i18n"
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/redact"
@@ -48,6 +49,7 @@ type app struct {
 	index   *kb.Index
 	kb      *kb.Service
 	tickets *ticket.Service
+	chain   *chain.Diagnoser
 	web     *web.Server
 	log     *slog.Logger
 }
@@ -63,9 +65,12 @@ func (a *app) close() {
 
 // build opens everything serve needs. On an empty database it loads the
 // built-in help center.
-func build(ctx context.Context, c Config, log *slog.Logger) (*app, error) {
+func build(ctx context.Context, c Config, e env, log *slog.Logger) (*app, error) {
 	a := &app{log: log}
-	var err error
+	chains, err := chain.ParseEnv(e.environ())
+	if err != nil {
+		return nil, fmt.Errorf("chain configuration: %w", err)
+	}
 	if a.db, err = openStore(ctx, c); err != nil {
 		return nil, err
 	}
@@ -87,8 +92,14 @@ func build(ctx context.Context, c Config, log *slog.Logger) (*app, error) {
 	redactor := redact.New()
 	a.kb = kb.NewService(kb.Options{Store: a.db.KB(), Index: a.index, Synonyms: syn, Logger: log})
 	a.tickets = ticket.NewService(ticket.Config{}, a.db.Tickets(), redactor, triage.New(triage.Config{}), a.kb, log)
+	a.chain, err = chain.New(ctx, chains, a.db.Chain(), chain.Options{Logger: log})
+	if err != nil {
+		a.close()
+		return nil, fmt.Errorf("chain diagnostics: %w", err)
+	}
+	a.tickets.SetTxChecker(a.chain)
 	a.web, err = web.New(web.Config{RateLimit: c.RateLimit, TrustProxy: c.TrustProxy, Secure: c.Secure}, web.Deps{
-		KB: a.kb, Tickets: a.tickets, Catalog: cat, Redactor: redactor, Logger: log, Registry: reg, Content: content.FS(),
+		KB: a.kb, Tickets: a.tickets, Chain: a.chain, Catalog: cat, Redactor: redactor, Logger: log, Registry: reg, Content: content.FS(),
 		Ready: a.db.Ping,
 	})
 	if err != nil {
@@ -124,7 +135,7 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	start := time.Now()
-	a, err := build(ctx, c, log)
+	a, err := build(ctx, c, e, log)
 	if err != nil {
 		return err
 	}
@@ -134,10 +145,11 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	log.Info("walletdesk ready", "addr", ln.Addr().String(), "database", a.db.Engine(),
-		"articles", a.kb.Total(), "rate_limit", c.RateLimit,
+		"articles", a.kb.Total(), "chains", strings.Join(a.chain.Chains(), ","), "rate_limit", c.RateLimit,
 		"startup", time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 2)
 	go func() { errc <- a.kb.Run(ctx, 5*time.Second) }()
+	go func() { errc <- a.tickets.RunJobs(ctx) }()
 	err = a.web.Run(ctx, ln, c.Grace)
 	log.Info("walletdesk stopped")
 	if errors.Is(err, context.Canceled) {

@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"github.com/walletdesk/walletdesk/internal/chain/chaintest"
 	"math/big"
 	"strings"
 	"sync"
@@ -41,15 +42,15 @@ type harness struct {
 
 // newHarness builds a Diagnoser over the given chains (name -> chain) with a
 // real SQLite store.
-func newHarness(t *testing.T, chains map[string]*simChain, expectIDs bool) *harness {
+func newHarness(t *testing.T, chains map[string]*chaintest.Chain, expectIDs bool) *harness {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.OpenSQLite(t)
 	var cfgs []chain.Config
 	for name, c := range chains {
-		cfg := chain.Config{Name: name, Kind: chain.KindEVM, URL: c.url}
+		cfg := chain.Config{Name: name, Kind: chain.KindEVM, URL: c.URL}
 		if expectIDs {
-			cfg.ChainID = c.chainID
+			cfg.ChainID = c.ChainID
 		}
 		cfgs = append(cfgs, cfg)
 	}
@@ -139,20 +140,20 @@ func wantStatus(t *testing.T, dg chain.Diagnosis, st chain.Status) {
 }
 
 func TestEVMConfirmed(t *testing.T) {
-	alice, bob := newKey(t), newKey(t)
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
-	h := newHarness(t, map[string]*simChain{"alpha": c}, true)
+	alice, bob := chaintest.NewKey(t), chaintest.NewKey(t)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, true)
 
-	tip, maxFee := new(big.Int).Mul(big.NewInt(2), gwei), new(big.Int).Mul(big.NewInt(10), gwei)
-	tx := c.send(alice, txOpts{nonce: 0, to: addr(bob), value: ether, maxFee: maxFee, tip: tip})
-	c.commit()
-	c.commit()
-	c.commit()
-	rc := c.receipt(tx.Hash())
+	tip, maxFee := new(big.Int).Mul(big.NewInt(2), chaintest.Gwei), new(big.Int).Mul(big.NewInt(10), chaintest.Gwei)
+	tx := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: chaintest.Ether, MaxFee: maxFee, Tip: tip})
+	c.Commit()
+	c.Commit()
+	c.Commit()
+	rc := c.Receipt(tx.Hash())
 	// Independent fee: the block's base fee plus the full tip (max fee leaves room).
-	price := new(big.Int).Add(c.header(rc.BlockNumber.Uint64()).BaseFee, tip)
+	price := new(big.Int).Add(c.Header(rc.BlockNumber.Uint64()).BaseFee, tip)
 	wantFee := new(big.Int).Mul(price, new(big.Int).SetUint64(rc.GasUsed))
-	wantConf := c.head() - rc.BlockNumber.Uint64() + 1
+	wantConf := c.Head() - rc.BlockNumber.Uint64() + 1
 
 	for _, asked := range []string{"alpha", ""} {
 		dg := h.diagnose(t, chain.Request{Chain: asked, Hash: tx.Hash().Hex(), Locale: "en"})
@@ -172,31 +173,31 @@ func TestEVMConfirmed(t *testing.T) {
 		}
 	}
 	// The hash in upper case, a sender address, a stranger's address, Chinese.
-	dg := h.diagnose(t, chain.Request{Hash: "0x" + strings.ToUpper(tx.Hash().Hex()[2:]), Address: addr(bob).Hex(), Locale: "zh-CN"})
+	dg := h.diagnose(t, chain.Request{Hash: "0x" + strings.ToUpper(tx.Hash().Hex()[2:]), Address: chaintest.Addr(bob).Hex(), Locale: "zh-CN"})
 	if hasFinding(dg, "address_not_involved") {
 		t.Errorf("the recipient was reported as not involved")
 	}
 	if f := finding(t, dg, "confirmed"); !strings.Contains(f.Message, "已在区块") {
 		t.Errorf("zh-CN message %q", f.Message)
 	}
-	dg = h.diagnose(t, chain.Request{Hash: tx.Hash().Hex(), Address: addr(newKey(t)).Hex(), Locale: "ja"})
+	dg = h.diagnose(t, chain.Request{Hash: tx.Hash().Hex(), Address: chaintest.Addr(chaintest.NewKey(t)).Hex(), Locale: "ja"})
 	if f := finding(t, dg, "address_not_involved"); !strings.Contains(f.Message, "送信元でも受取人でもありません") {
 		t.Errorf("ja message %q", f.Message)
 	}
 }
 
 func TestEVMOutOfGas(t *testing.T) {
-	alice := newKey(t)
+	alice := chaintest.NewKey(t)
 	store := common.HexToAddress("0x5700000000000000000000000000000000000001")
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, map[common.Address][]byte{store: sstoreCode})
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, map[common.Address][]byte{store: chaintest.SStoreCode})
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
 
-	fees := txOpts{maxFee: new(big.Int).Mul(big.NewInt(5), gwei), tip: gwei}
+	fees := chaintest.TxOpts{MaxFee: new(big.Int).Mul(big.NewInt(5), chaintest.Gwei), Tip: chaintest.Gwei}
 	o := fees
 	o.nonce, o.to, o.gas = 0, store, 30000
-	tx := c.send(alice, o)
-	c.commit()
-	rc := c.receipt(tx.Hash())
+	tx := c.Send(alice, o)
+	c.Commit()
+	rc := c.Receipt(tx.Hash())
 	if rc.Status != types.ReceiptStatusFailed || rc.GasUsed != 30000 {
 		t.Fatalf("setup: status %d gas used %d", rc.Status, rc.GasUsed)
 	}
@@ -220,23 +221,23 @@ func TestEVMOutOfGas(t *testing.T) {
 		t.Fatalf("suggested gas limit %v", a.Data)
 	}
 	o.nonce, o.gas = 1, limit
-	retry := c.send(alice, o)
-	c.commit()
-	if rc := c.receipt(retry.Hash()); rc.Status != types.ReceiptStatusSuccessful {
+	retry := c.Send(alice, o)
+	c.Commit()
+	if rc := c.Receipt(retry.Hash()); rc.Status != types.ReceiptStatusSuccessful {
 		t.Errorf("a retry with the advised gas limit %d failed (used %d)", limit, rc.GasUsed)
 	}
 }
 
 func TestEVMRevertReason(t *testing.T) {
-	alice := newKey(t)
+	alice := chaintest.NewKey(t)
 	token := common.HexToAddress("0x7e00000000000000000000000000000000000002")
 	const reason = "ERC20: transfer amount exceeds balance"
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, map[common.Address][]byte{token: revertCode(reason)})
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, map[common.Address][]byte{token: chaintest.RevertCode(reason)})
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
 
-	tx := c.send(alice, txOpts{nonce: 0, to: token, gas: 100000, maxFee: new(big.Int).Mul(big.NewInt(5), gwei), tip: gwei, data: []byte{0xa9, 0x05, 0x9c, 0xbb}})
-	c.commit()
-	rc := c.receipt(tx.Hash())
+	tx := c.Send(alice, chaintest.TxOpts{nonce: 0, to: token, gas: 100000, maxFee: new(big.Int).Mul(big.NewInt(5), chaintest.Gwei), tip: chaintest.Gwei, data: []byte{0xa9, 0x05, 0x9c, 0xbb}})
+	c.Commit()
+	rc := c.Receipt(tx.Hash())
 	if rc.Status != types.ReceiptStatusFailed || rc.GasUsed >= 100000 {
 		t.Fatalf("setup: status %d gas used %d", rc.Status, rc.GasUsed)
 	}
@@ -262,31 +263,31 @@ func TestEVMRevertReason(t *testing.T) {
 
 // speedUpWorks submits a replacement with the advised fees: the pool must
 // accept it and the next block must include it.
-func speedUpWorks(t *testing.T, c *simChain, key *ecdsa.PrivateKey, nonce uint64, a chain.Advice) *types.Transaction {
+func speedUpWorks(t *testing.T, c *chaintest.Chain, key *ecdsa.PrivateKey, nonce uint64, a chain.Advice) *types.Transaction {
 	t.Helper()
 	if a.Data["nonce"] != nonce {
 		t.Errorf("advice nonce %v, want %d", a.Data["nonce"], nonce)
 	}
-	rep := c.send(key, txOpts{nonce: nonce, to: addr(key), maxFee: weiOf(t, a.Data, "max_fee_wei"), tip: weiOf(t, a.Data, "tip_wei")})
-	c.commit()
-	if rc := c.receipt(rep.Hash()); rc.Status != types.ReceiptStatusSuccessful {
+	rep := c.Send(key, chaintest.TxOpts{Nonce: nonce, To: chaintest.Addr(key), MaxFee: weiOf(t, a.Data, "max_fee_wei"), Tip: weiOf(t, a.Data, "tip_wei")})
+	c.Commit()
+	if rc := c.Receipt(rep.Hash()); rc.Status != types.ReceiptStatusSuccessful {
 		t.Fatalf("replacement failed")
 	}
 	return rep
 }
 
 func TestEVMFeeBelowBaseFeeThenReplaced(t *testing.T) {
-	alice, bob := newKey(t), newKey(t)
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
+	alice, bob := chaintest.NewKey(t), chaintest.NewKey(t)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
 
-	maxFee, tip := big.NewInt(500_000_000), big.NewInt(100_000_000) // 0.5 gwei cap vs ~0.875 gwei base fee
-	tx := c.send(alice, txOpts{nonce: 0, to: addr(bob), value: big.NewInt(1), maxFee: maxFee, tip: tip})
-	c.commit() // the pool keeps it: it cannot pay the base fee
-	if _, pending, err := c.client.TransactionByHash(context.Background(), tx.Hash()); err != nil || !pending {
+	maxFee, tip := big.NewInt(500_000_000), big.NewInt(100_000_000) // 0.5 chaintest.Gwei cap vs ~0.875 chaintest.Gwei base fee
+	tx := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: maxFee, Tip: tip})
+	c.Commit() // the pool keeps it: it cannot pay the base fee
+	if _, pending, err := c.Client.TransactionByHash(context.Background(), tx.Hash()); err != nil || !pending {
 		t.Fatalf("setup: pending=%v err=%v", pending, err)
 	}
-	wantBase := eip1559.CalcBaseFee(c.config, c.header(c.head()))
+	wantBase := eip1559.CalcBaseFee(c.Config, c.Header(c.Head()))
 
 	dg := h.diagnose(t, chain.Request{Chain: "alpha", Hash: tx.Hash().Hex(), Locale: "en"})
 	wantStatus(t, dg, chain.StatusPending)
@@ -318,7 +319,7 @@ func TestEVMFeeBelowBaseFeeThenReplaced(t *testing.T) {
 
 	// Follow the advice; the old hash vanishes and is reported replaced.
 	rep := speedUpWorks(t, c, alice, 0, a)
-	if _, _, err := c.client.TransactionByHash(context.Background(), tx.Hash()); err == nil {
+	if _, _, err := c.Client.TransactionByHash(context.Background(), tx.Hash()); err == nil {
 		t.Fatal("setup: the replaced transaction is still known")
 	}
 	dg = h.diagnose(t, chain.Request{Chain: "alpha", Hash: tx.Hash().Hex(), Locale: "en"})
@@ -340,22 +341,22 @@ func TestEVMFeeBelowBaseFeeThenReplaced(t *testing.T) {
 }
 
 func TestEVMTipBelowMarket(t *testing.T) {
-	whale, alice, bob := newKey(t), newKey(t), newKey(t)
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{whale, alice}, nil)
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
+	whale, alice, bob := chaintest.NewKey(t), chaintest.NewKey(t), chaintest.NewKey(t)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{whale, alice}, nil)
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
 
-	// Three blocks whose transactions all paid a 3 gwei tip.
-	marketTip := new(big.Int).Mul(big.NewInt(3), gwei)
-	cap := new(big.Int).Mul(big.NewInt(50), gwei)
+	// Three blocks whose transactions all paid a 3 chaintest.Gwei tip.
+	marketTip := new(big.Int).Mul(big.NewInt(3), chaintest.Gwei)
+	cap := new(big.Int).Mul(big.NewInt(50), chaintest.Gwei)
 	for i := uint64(0); i < 6; i++ {
-		c.send(whale, txOpts{nonce: i, to: addr(bob), value: big.NewInt(1), maxFee: cap, tip: marketTip})
+		c.Send(whale, chaintest.TxOpts{Nonce: i, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: cap, Tip: marketTip})
 		if i%2 == 1 {
-			c.commit()
+			c.Commit()
 		}
 	}
-	lowTip := big.NewInt(100_000) // below the miner's 0.001 gwei minimum: never included
-	tx := c.send(alice, txOpts{nonce: 0, to: addr(bob), value: big.NewInt(1), maxFee: cap, tip: lowTip})
-	c.commit()
+	lowTip := big.NewInt(100_000) // below the miner's 0.001 chaintest.Gwei minimum: never included
+	tx := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: cap, Tip: lowTip})
+	c.Commit()
 
 	dg := h.diagnose(t, chain.Request{Chain: "alpha", Hash: tx.Hash().Hex(), Locale: "en"})
 	wantStatus(t, dg, chain.StatusPending)
@@ -378,15 +379,15 @@ func TestEVMTipBelowMarket(t *testing.T) {
 }
 
 func TestEVMNonceQueue(t *testing.T) {
-	alice, bob := newKey(t), newKey(t)
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
-	good := txOpts{to: addr(bob), value: big.NewInt(1), maxFee: new(big.Int).Mul(big.NewInt(10), gwei), tip: gwei}
+	alice, bob := chaintest.NewKey(t), chaintest.NewKey(t)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
+	good := chaintest.TxOpts{To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: new(big.Int).Mul(big.NewInt(10), chaintest.Gwei), Tip: chaintest.Gwei}
 
 	o := good
 	o.nonce = 2
-	gapped := c.send(alice, o) // nonces 0 and 1 never sent
-	c.commit()
+	gapped := c.Send(alice, o) // nonces 0 and 1 never sent
+	c.Commit()
 	dg := h.diagnose(t, chain.Request{Chain: "alpha", Hash: gapped.Hash().Hex(), Locale: "en"})
 	wantStatus(t, dg, chain.StatusPending)
 	f := finding(t, dg, "nonce_gap")
@@ -401,10 +402,10 @@ func TestEVMNonceQueue(t *testing.T) {
 	}
 
 	// Nonce 0 with a 1 wei tip stays stuck; nonce 1 waits behind it.
-	stuck := c.send(alice, txOpts{nonce: 0, to: addr(bob), value: big.NewInt(1), maxFee: good.maxFee, tip: big.NewInt(1)})
+	stuck := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: good.maxFee, Tip: big.NewInt(1)})
 	o.nonce = 1
-	behind := c.send(alice, o)
-	c.commit()
+	behind := c.Send(alice, o)
+	c.Commit()
 	dg = h.diagnose(t, chain.Request{Chain: "alpha", Hash: behind.Hash().Hex(), Locale: "ja"})
 	wantStatus(t, dg, chain.StatusPending)
 	f = finding(t, dg, "earlier_nonce_pending")
@@ -421,7 +422,7 @@ func TestEVMNonceQueue(t *testing.T) {
 	}
 	// The stuck head: no history of paid tips (empty blocks), so the node's
 	// suggestion is the market.
-	suggested, err := c.client.SuggestGasTipCap(context.Background())
+	suggested, err := c.Client.SuggestGasTipCap(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -432,7 +433,7 @@ func TestEVMNonceQueue(t *testing.T) {
 	}
 	// Unblocking the head as advised lets the whole queue through.
 	speedUpWorks(t, c, alice, 0, advice(t, dg, "speed_up"))
-	c.commit()
+	c.Commit()
 	for _, tx := range []*types.Transaction{behind, gapped} {
 		dg = h.diagnose(t, chain.Request{Chain: "alpha", Hash: tx.Hash().Hex()})
 		wantStatus(t, dg, chain.StatusConfirmed)
@@ -440,13 +441,13 @@ func TestEVMNonceQueue(t *testing.T) {
 }
 
 func TestEVMDropped(t *testing.T) {
-	alice, bob := newKey(t), newKey(t)
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
+	alice, bob := chaintest.NewKey(t), chaintest.NewKey(t)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
 
-	tx := c.send(alice, txOpts{nonce: 0, to: addr(bob), value: big.NewInt(1), maxFee: gwei, tip: big.NewInt(1)})
+	tx := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: chaintest.Gwei, Tip: big.NewInt(1)})
 	wantStatus(t, h.diagnose(t, chain.Request{Hash: tx.Hash().Hex()}), chain.StatusPending)
-	c.rollback() // the pool forgets it; nonce 0 stays unused
+	c.Rollback() // the pool forgets it; nonce 0 stays unused
 	dg := h.diagnose(t, chain.Request{Hash: tx.Hash().Hex(), Locale: "zh-CN"})
 	wantStatus(t, dg, chain.StatusDropped)
 	if dg.Chain != "alpha" {
@@ -459,13 +460,13 @@ func TestEVMDropped(t *testing.T) {
 }
 
 func TestEVMWrongNetworkAndNotFound(t *testing.T) {
-	alice, bob := newKey(t), newKey(t)
-	a := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
-	b := newSimChain(t, 56, []*ecdsa.PrivateKey{alice}, nil) // BNB Smart Chain's id: named in the advice
-	h := newHarness(t, map[string]*simChain{"ethereum": a, "bsc": b}, true)
+	alice, bob := chaintest.NewKey(t), chaintest.NewKey(t)
+	a := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
+	b := chaintest.New(t, 56, []*ecdsa.PrivateKey{alice}, nil) // BNB Smart Chain's id: named in the advice
+	h := newHarness(t, map[string]*chaintest.Chain{"ethereum": a, "bsc": b}, true)
 
-	tx := b.send(alice, txOpts{nonce: 0, to: addr(bob), value: ether, maxFee: new(big.Int).Mul(big.NewInt(10), gwei), tip: gwei})
-	b.commit()
+	tx := b.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: chaintest.Ether, MaxFee: new(big.Int).Mul(big.NewInt(10), chaintest.Gwei), Tip: chaintest.Gwei})
+	b.Commit()
 
 	dg := h.diagnose(t, chain.Request{Chain: "ethereum", Hash: tx.Hash().Hex(), Locale: "en"})
 	wantStatus(t, dg, chain.StatusWrongNetwork)
@@ -504,20 +505,20 @@ func TestEVMWrongNetworkAndNotFound(t *testing.T) {
 }
 
 func TestEVMChainIDMismatch(t *testing.T) {
-	c := newSimChain(t, 1337, nil, nil)
-	_, err := chain.New(context.Background(), []chain.Config{{Name: "ethereum", Kind: chain.KindEVM, URL: c.url, ChainID: big.NewInt(1)}}, nil, chain.Options{})
+	c := chaintest.New(t, 1337, nil, nil)
+	_, err := chain.New(context.Background(), []chain.Config{{Name: "ethereum", Kind: chain.KindEVM, URL: c.URL, ChainID: big.NewInt(1)}}, nil, chain.Options{})
 	if desk.ErrorCode(err) != "chain_id_mismatch" || !strings.Contains(err.Error(), "1337") {
 		t.Fatalf("err %v", err)
 	}
-	if _, err := chain.New(context.Background(), []chain.Config{{Name: "dev", Kind: chain.KindEVM, URL: c.url, ChainID: big.NewInt(1337)}}, nil, chain.Options{}); err != nil {
+	if _, err := chain.New(context.Background(), []chain.Config{{Name: "dev", Kind: chain.KindEVM, URL: c.URL, ChainID: big.NewInt(1337)}}, nil, chain.Options{}); err != nil {
 		t.Fatalf("matching id: %v", err)
 	}
 }
 
 func TestEVMUnreachable(t *testing.T) {
-	live := newSimChain(t, 1337, nil, nil)
+	live := chaintest.New(t, 1337, nil, nil)
 	d, err := chain.New(context.Background(), []chain.Config{
-		{Name: "live", Kind: chain.KindEVM, URL: live.url},
+		{Name: "live", Kind: chain.KindEVM, URL: live.URL},
 		{Name: "dead", Kind: chain.KindEVM, URL: "http://127.0.0.1:1"},
 	}, nil, chain.Options{Timeout: 2 * time.Second})
 	if err != nil {
@@ -540,15 +541,15 @@ func TestEVMUnreachable(t *testing.T) {
 }
 
 func TestEVMCacheAndSingleFlight(t *testing.T) {
-	alice, bob := newKey(t), newKey(t)
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
-	tx := c.send(alice, txOpts{nonce: 0, to: addr(bob), value: big.NewInt(1), maxFee: gwei, tip: big.NewInt(1)})
+	alice, bob := chaintest.NewKey(t), chaintest.NewKey(t)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
+	tx := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: chaintest.Gwei, Tip: big.NewInt(1)})
 	req := chain.Request{Chain: "alpha", Hash: tx.Hash().Hex()}
 	// Warm up: the first diagnosis also learns the chain id.
 	h.diagnose(t, chain.Request{Chain: "alpha", Hash: "0x" + strings.Repeat("01", 32)})
 
-	before := c.calls.Load()
+	before := c.Calls.Load()
 	var wg sync.WaitGroup
 	for i := 0; i < 16; i++ {
 		wg.Add(1)
@@ -560,36 +561,36 @@ func TestEVMCacheAndSingleFlight(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	burst := c.calls.Load() - before
+	burst := c.Calls.Load() - before
 
-	before = c.calls.Load()
+	before = c.Calls.Load()
 	h.d.Diagnose(context.Background(), chain.Request{Chain: "alpha", Hash: tx.Hash().Hex(), Locale: "ja"})
-	if n := c.calls.Load() - before; n != 0 {
+	if n := c.Calls.Load() - before; n != 0 {
 		t.Errorf("a cached diagnosis (another locale) made %d calls", n)
 	}
 	h.clock.add(31 * time.Second)
-	before = c.calls.Load()
+	before = c.Calls.Load()
 	h.d.Diagnose(context.Background(), req)
-	one := c.calls.Load() - before
+	one := c.Calls.Load() - before
 	if one == 0 || burst != one {
 		t.Errorf("16 concurrent requests made %d calls, one request after expiry %d", burst, one)
 	}
 }
 
 func TestEVMLegacyGasPrice(t *testing.T) {
-	alice, bob := newKey(t), newKey(t)
-	c := newSimChain(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
-	h := newHarness(t, map[string]*simChain{"alpha": c}, false)
+	alice, bob := chaintest.NewKey(t), chaintest.NewKey(t)
+	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, nil)
+	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
 
 	legacy := func(nonce uint64, price *big.Int) *types.Transaction {
-		tx := types.MustSignNewTx(alice, c.signer, &types.LegacyTx{Nonce: nonce, GasPrice: price, Gas: 21000, To: ptr(addr(bob)), Value: big.NewInt(1)})
-		if err := c.client.SendTransaction(context.Background(), tx); err != nil {
+		tx := types.MustSignNewTx(alice, c.Signer, &types.LegacyTx{Nonce: nonce, GasPrice: price, Gas: 21000, To: ptr(chaintest.Addr(bob)), Value: big.NewInt(1)})
+		if err := c.Client.SendTransaction(context.Background(), tx); err != nil {
 			t.Fatalf("send legacy: %v", err)
 		}
 		return tx
 	}
-	tx := legacy(0, big.NewInt(300_000_000)) // 0.3 gwei, below the base fee
-	c.commit()
+	tx := legacy(0, big.NewInt(300_000_000)) // 0.3 chaintest.Gwei, below the base fee
+	c.Commit()
 	dg := h.diagnose(t, chain.Request{Chain: "alpha", Hash: tx.Hash().Hex()})
 	wantStatus(t, dg, chain.StatusPending)
 	if f := finding(t, dg, "fee_below_base_fee"); !strings.Contains(f.Message, "gas price (0.3 gwei)") {
@@ -600,8 +601,8 @@ func TestEVMLegacyGasPrice(t *testing.T) {
 		t.Errorf("legacy advice speaks of EIP-1559 fields: %v %q", a.Data, a.Message)
 	}
 	rep := legacy(0, weiOf(t, a.Data, "gas_price_wei"))
-	c.commit()
-	if rc := c.receipt(rep.Hash()); rc.Status != types.ReceiptStatusSuccessful {
+	c.Commit()
+	if rc := c.Receipt(rep.Hash()); rc.Status != types.ReceiptStatusSuccessful {
 		t.Fatal("the advised gas price did not get the replacement in")
 	}
 	dg = h.diagnose(t, chain.Request{Chain: "alpha", Hash: tx.Hash().Hex()})

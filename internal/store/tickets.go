@@ -118,6 +118,9 @@ func (s *Tickets) applyChange(ctx context.Context, tx *sql.Tx, id int64, ch tick
 			return desk.Errorf(desk.KindInternal, "internal", "rewrite of message %d touched %d rows", m.ID, n)
 		}
 	}
+	if err := s.insertJobs(ctx, tx, id, ch.Jobs); err != nil {
+		return err
+	}
 	for i := range ch.Events {
 		e := &ch.Events[i]
 		e.TicketID = id

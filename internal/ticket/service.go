@@ -35,6 +35,7 @@ type Change struct {
 	Messages []Message
 	Rewrites []Message // earlier messages with a newly redacted Body
 	Events   []Event
+	Jobs     []Job // background work committed with the change
 }
 
 // Redactor removes secrets (package redact).
@@ -69,8 +70,11 @@ type Service struct {
 	redactor Redactor
 	triager  Triager
 	articles Articles
+	checker  TxChecker
+	wake     chan struct{} // nudges RunJobs when a request brings work
 	log      *slog.Logger
 	now      func() time.Time
+	created  func(Ticket) // optional: told of each committed ticket (automatic assignment)
 }
 
 // NewService wires a Service.
@@ -84,7 +88,7 @@ func NewService(cfg Config, st Store, r Redactor, t Triager, a Articles, log *sl
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{cfg: cfg, store: st, redactor: r, triager: t, articles: a, log: log, now: time.Now}
+	return &Service{cfg: cfg, store: st, redactor: r, triager: t, articles: a, log: log, now: time.Now, wake: make(chan struct{}, 1)}
 }
 
 // SetClock replaces the clock (tests).
@@ -210,10 +214,20 @@ func (s *Service) Create(ctx context.Context, d Draft) (Created, error) {
 		}
 		change.Events = append(change.Events, Event{Actor: "system", Kind: "auto_replied", CreatedAt: now,
 			Data: map[string]string{"playbook": string(pb)}})
+		change.Jobs = s.txCheckJob(d, now)
 		return change
 	})
 	if err != nil {
 		return Created{}, err
+	}
+	if len(change.Jobs) > 0 {
+		select {
+		case s.wake <- struct{}{}:
+		default:
+		}
+	}
+	if s.created != nil {
+		s.created(t)
 	}
 	return Created{Ticket: t, Token: token, Messages: change.Messages, Redacted: kinds}, nil
 }

@@ -128,3 +128,11 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 	}
 	return nil
 }
+
+func asDeskError(err error) *desk.Error {
+	var de *desk.Error
+	if errors.As(err, &de) {
+		return de
+	}
+	return nil
+}

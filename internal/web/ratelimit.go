@@ -33,6 +33,8 @@ var (
 	// classCreate bounds new requests per address: a person opens a few;
 	// a script opening dozens is refused with Retry-After.
 	classCreate = limitClass{"create", 0.2, 5}
+	// classDiagnose bounds transaction checks: each one calls chain nodes.
+	classDiagnose = limitClass{"diagnose", 0.5, 10}
 )
 
 // limiter keeps token buckets per (class, client). Buckets live in shards

@@ -45,6 +45,7 @@ func (s *Server) helpRoutes(mux *http.ServeMux) {
 		mux.Handle("POST "+p+"/articles/{slug}/feedback", s.limit(classWrite, s.inLocale(l, s.helpFeedback)))
 		mux.Handle("GET "+p+"/search", s.inLocale(l, s.helpSearch))
 		mux.Handle("GET "+p+"/requests/new", s.inLocale(l, s.requestNew))
+		mux.Handle("GET "+p+"/tools/tx", s.inLocale(l, s.toolsTx))
 		mux.Handle("POST "+p+"/requests", s.limit(classCreate, s.inLocale(l, s.requestCreate)))
 		mux.Handle("GET "+p+"/requests/{id}", s.limit(classAPIRead, s.inLocale(l, s.requestPage)))
 		mux.Handle("POST "+p+"/requests/{id}/reply", s.limit(classWrite, s.inLocale(l, s.requestReply)))
@@ -65,6 +66,7 @@ func (s *Server) apiRoutes(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/triage", s.limit(classTriage, http.HandlerFunc(s.apiTriage)))
 	mux.Handle("POST /api/v1/tickets", s.limit(classCreate, http.HandlerFunc(s.apiCreateTicket)))
 	mux.Handle("GET /api/v1/tickets/{id}", read(s.apiGetTicket))
+	mux.Handle("POST /api/v1/diagnose/tx", s.limit(classDiagnose, http.HandlerFunc(s.apiDiagnoseTx)))
 	mux.Handle("POST /api/v1/tickets/{id}/messages", write(s.apiTicketReply))
 	mux.HandleFunc("/api/", s.notFound)
 }

@@ -39,6 +39,7 @@ type Deps struct {
 	Registry *prometheus.Registry
 	Content  ContentFiles
 	Tickets  *ticket.Service
+	Chain    TxDiagnoser // nil or unconfigured: the check says it is not set up
 }
 
 // Server holds what handlers share.
@@ -46,6 +47,7 @@ type Server struct {
 	cfg     Config
 	kb      *kb.Service
 	tickets *ticket.Service
+	chain   TxDiagnoser
 	cat     *i18n.Catalog
 	redact  Redactor
 	ready   func(context.Context) error
@@ -77,7 +79,7 @@ func New(cfg Config, d Deps) (*Server, error) {
 		d.Ready = func(context.Context) error { return nil }
 	}
 	s := &Server{
-		cfg: cfg, kb: d.KB, tickets: d.Tickets, cat: d.Catalog, redact: d.Redactor, ready: d.Ready, log: d.Logger,
+		cfg: cfg, kb: d.KB, tickets: d.Tickets, chain: d.Chain, cat: d.Catalog, redact: d.Redactor, ready: d.Ready, log: d.Logger,
 		metrics: newMetrics(d.Registry), media: d.Content,
 		limits: newLimiter(cfg.RateLimit),
 	}

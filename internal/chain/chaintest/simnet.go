@@ -1,4 +1,8 @@
-package chain_test
+// Package chaintest runs real go-ethereum chains inside a test process, served
+// over HTTP so that diagnostics (and the walletdesk binary in end-to-end
+// tests) dial them like any node. Only tests import it: it pulls in the
+// whole of go-ethereum.
+package chaintest
 
 import (
 	"context"
@@ -26,34 +30,35 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 )
 
-// simChain is a real go-ethereum chain in process (the same assembly as
+// Chain is a real go-ethereum chain in process (the same assembly as
 // ethclient/simulated, which keeps its node private), served over HTTP by
 // an httptest server so the diagnostics dial it like any node. Blocks are
 // sealed only when a test calls commit.
-type simChain struct {
-	t       *testing.T
-	chainID *big.Int
-	config  *params.ChainConfig
-	backend *eth.Ethereum
+type Chain struct {
+	t       testing.TB
+	ChainID *big.Int
+	Config  *params.ChainConfig
+	Backend *eth.Ethereum
 	beacon  *catalyst.SimulatedBeacon
-	url     string
-	client  *ethclient.Client
-	calls   atomic.Int64 // HTTP requests the diagnostics (and the test) made
-	signer  types.Signer
+	URL     string
+	Client  *ethclient.Client
+	Calls   atomic.Int64 // HTTP requests the diagnostics (and the test) made
+	Signer  types.Signer
 }
 
 var (
-	gwei  = big.NewInt(1e9)
-	ether = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
+	// Gwei and Ether are unit multipliers.
+	Gwei  = big.NewInt(1e9)
+	Ether = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 )
 
-// newSimChain starts a chain with chainID; every key in funded gets 100
-// ether and every address in code gets that runtime code.
-func newSimChain(t *testing.T, chainID int64, funded []*ecdsa.PrivateKey, code map[common.Address][]byte) *simChain {
+// New starts a chain with chainID; every key in funded gets 100
+// Ether and every address in code gets that runtime code.
+func New(t testing.TB, chainID int64, funded []*ecdsa.PrivateKey, code map[common.Address][]byte) *Chain {
 	t.Helper()
 	alloc := core.SystemContractAllocs()
 	for _, k := range funded {
-		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Mul(big.NewInt(100), ether)}
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Mul(big.NewInt(100), Ether)}
 	}
 	for a, c := range code {
 		alloc[a] = types.Account{Code: c, Balance: new(big.Int)}
@@ -93,19 +98,19 @@ func newSimChain(t *testing.T, chainID int64, funded []*ecdsa.PrivateKey, code m
 			t.Fatal(err)
 		}
 	}
-	c := &simChain{t: t, chainID: cfg.ChainID, config: &cfg, backend: backend, beacon: beacon,
-		signer: types.LatestSignerForChainID(cfg.ChainID)}
+	c := &Chain{t: t, ChainID: cfg.ChainID, Config: &cfg, Backend: backend, beacon: beacon,
+		Signer: types.LatestSignerForChainID(cfg.ChainID)}
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c.calls.Add(1)
+		c.Calls.Add(1)
 		srv.ServeHTTP(w, r)
 	}))
-	c.url = hs.URL
-	c.client, err = ethclient.Dial(hs.URL)
+	c.URL = hs.URL
+	c.Client, err = ethclient.Dial(hs.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		c.client.Close()
+		c.Client.Close()
 		hs.Close()
 		srv.Stop()
 		beacon.Stop()
@@ -114,7 +119,7 @@ func newSimChain(t *testing.T, chainID int64, funded []*ecdsa.PrivateKey, code m
 	// Seal one block and wait for the transaction indexer: until it is done,
 	// geth answers an unknown hash with "transaction indexing is in
 	// progress" instead of null.
-	c.commit()
+	c.Commit()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		p, err := backend.BlockChain().TxIndexProgress()
@@ -129,72 +134,78 @@ func newSimChain(t *testing.T, chainID int64, funded []*ecdsa.PrivateKey, code m
 	return c
 }
 
-func (c *simChain) commit() { c.beacon.Commit() }
+// Commit seals a block with what the pool holds.
+func (c *Chain) Commit() { c.beacon.Commit() }
 
-// rollback empties the pool, as a node restart or eviction would.
-func (c *simChain) rollback() { c.beacon.Rollback() }
+// Rollback empties the pool, as a node restart or eviction would.
+func (c *Chain) Rollback() { c.beacon.Rollback() }
 
-type txOpts struct {
-	nonce  uint64
-	to     common.Address
-	value  *big.Int
-	gas    uint64
-	maxFee *big.Int
-	tip    *big.Int
-	data   []byte
+// TxOpts describes a dynamic-fee transaction to send.
+type TxOpts struct {
+	Nonce  uint64
+	To     common.Address
+	Value  *big.Int
+	Gas    uint64
+	MaxFee *big.Int
+	Tip    *big.Int
+	Data   []byte
 }
 
-// send signs and submits a dynamic-fee transaction; the pool must accept it.
-func (c *simChain) send(key *ecdsa.PrivateKey, o txOpts) *types.Transaction {
+// Send signs and submits a dynamic-fee transaction; the pool must accept it.
+func (c *Chain) Send(key *ecdsa.PrivateKey, o TxOpts) *types.Transaction {
 	c.t.Helper()
-	tx, err := c.trySend(key, o)
+	tx, err := c.TrySend(key, o)
 	if err != nil {
-		c.t.Fatalf("send nonce %d: %v", o.nonce, err)
+		c.t.Fatalf("send nonce %d: %v", o.Nonce, err)
 	}
 	return tx
 }
 
-func (c *simChain) trySend(key *ecdsa.PrivateKey, o txOpts) (*types.Transaction, error) {
-	if o.gas == 0 {
-		o.gas = 21000
+// TrySend signs and submits a dynamic-fee transaction.
+func (c *Chain) TrySend(key *ecdsa.PrivateKey, o TxOpts) (*types.Transaction, error) {
+	if o.Gas == 0 {
+		o.Gas = 21000
 	}
-	if o.value == nil {
-		o.value = new(big.Int)
+	if o.Value == nil {
+		o.Value = new(big.Int)
 	}
-	to := o.to
-	tx := types.MustSignNewTx(key, c.signer, &types.DynamicFeeTx{ChainID: c.chainID, Nonce: o.nonce,
-		GasTipCap: o.tip, GasFeeCap: o.maxFee, Gas: o.gas, To: &to, Value: o.value, Data: o.data})
-	return tx, c.client.SendTransaction(context.Background(), tx)
+	to := o.To
+	tx := types.MustSignNewTx(key, c.Signer, &types.DynamicFeeTx{ChainID: c.ChainID, Nonce: o.Nonce,
+		GasTipCap: o.Tip, GasFeeCap: o.MaxFee, Gas: o.Gas, To: &to, Value: o.Value, Data: o.Data})
+	return tx, c.Client.SendTransaction(context.Background(), tx)
 }
 
-func (c *simChain) receipt(h common.Hash) *types.Receipt {
+// Receipt returns a mined transaction's receipt.
+func (c *Chain) Receipt(h common.Hash) *types.Receipt {
 	c.t.Helper()
-	r, err := c.client.TransactionReceipt(context.Background(), h)
+	r, err := c.Client.TransactionReceipt(context.Background(), h)
 	if err != nil {
 		c.t.Fatalf("receipt %s: %v", h.Hex(), err)
 	}
 	return r
 }
 
-func (c *simChain) head() uint64 {
+// Head returns the latest block number.
+func (c *Chain) Head() uint64 {
 	c.t.Helper()
-	n, err := c.client.BlockNumber(context.Background())
+	n, err := c.Client.BlockNumber(context.Background())
 	if err != nil {
 		c.t.Fatal(err)
 	}
 	return n
 }
 
-func (c *simChain) header(n uint64) *types.Header {
+// Header returns block n's header.
+func (c *Chain) Header(n uint64) *types.Header {
 	c.t.Helper()
-	h, err := c.client.HeaderByNumber(context.Background(), new(big.Int).SetUint64(n))
+	h, err := c.Client.HeaderByNumber(context.Background(), new(big.Int).SetUint64(n))
 	if err != nil {
 		c.t.Fatal(err)
 	}
 	return h
 }
 
-func newKey(t *testing.T) *ecdsa.PrivateKey {
+func NewKey(t testing.TB) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
@@ -202,16 +213,16 @@ func newKey(t *testing.T) *ecdsa.PrivateKey {
 	return k
 }
 
-func addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
+func Addr(k *ecdsa.PrivateKey) common.Address { return crypto.PubkeyToAddress(k.PublicKey) }
 
-// sstoreCode writes slot 0 (about 22,100 gas): a call with a 30,000 gas
+// SStoreCode writes slot 0 (about 22,100 gas): a call with a 30,000 gas
 // limit runs out of gas.
-var sstoreCode = []byte{0x60, 0x01, 0x60, 0x00, 0x55, 0x00} // PUSH1 1 PUSH1 0 SSTORE STOP
+var SStoreCode = []byte{0x60, 0x01, 0x60, 0x00, 0x55, 0x00} // PUSH1 1 PUSH1 0 SSTORE STOP
 
-// revertCode is runtime code that always reverts with Error(reason): it
+// RevertCode is runtime code that always reverts with Error(reason): it
 // copies an ABI-encoded payload appended after the 15 bytes of code and
 // returns it with REVERT.
-func revertCode(reason string) []byte {
+func RevertCode(reason string) []byte {
 	word := func(n int) []byte {
 		b := make([]byte, 32)
 		binary.BigEndian.PutUint64(b[24:], uint64(n))
