@@ -194,7 +194,7 @@ func TestEVMOutOfGas(t *testing.T) {
 
 	fees := chaintest.TxOpts{MaxFee: new(big.Int).Mul(big.NewInt(5), chaintest.Gwei), Tip: chaintest.Gwei}
 	o := fees
-	o.nonce, o.to, o.gas = 0, store, 30000
+	o.Nonce, o.To, o.Gas = 0, store, 30000
 	tx := c.Send(alice, o)
 	c.Commit()
 	rc := c.Receipt(tx.Hash())
@@ -220,7 +220,7 @@ func TestEVMOutOfGas(t *testing.T) {
 	if !ok || limit <= 30000 {
 		t.Fatalf("suggested gas limit %v", a.Data)
 	}
-	o.nonce, o.gas = 1, limit
+	o.Nonce, o.Gas = 1, limit
 	retry := c.Send(alice, o)
 	c.Commit()
 	if rc := c.Receipt(retry.Hash()); rc.Status != types.ReceiptStatusSuccessful {
@@ -235,7 +235,7 @@ func TestEVMRevertReason(t *testing.T) {
 	c := chaintest.New(t, 1337, []*ecdsa.PrivateKey{alice}, map[common.Address][]byte{token: chaintest.RevertCode(reason)})
 	h := newHarness(t, map[string]*chaintest.Chain{"alpha": c}, false)
 
-	tx := c.Send(alice, chaintest.TxOpts{nonce: 0, to: token, gas: 100000, maxFee: new(big.Int).Mul(big.NewInt(5), chaintest.Gwei), tip: chaintest.Gwei, data: []byte{0xa9, 0x05, 0x9c, 0xbb}})
+	tx := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: token, Gas: 100000, MaxFee: new(big.Int).Mul(big.NewInt(5), chaintest.Gwei), Tip: chaintest.Gwei, Data: []byte{0xa9, 0x05, 0x9c, 0xbb}})
 	c.Commit()
 	rc := c.Receipt(tx.Hash())
 	if rc.Status != types.ReceiptStatusFailed || rc.GasUsed >= 100000 {
@@ -385,7 +385,7 @@ func TestEVMNonceQueue(t *testing.T) {
 	good := chaintest.TxOpts{To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: new(big.Int).Mul(big.NewInt(10), chaintest.Gwei), Tip: chaintest.Gwei}
 
 	o := good
-	o.nonce = 2
+	o.Nonce = 2
 	gapped := c.Send(alice, o) // nonces 0 and 1 never sent
 	c.Commit()
 	dg := h.diagnose(t, chain.Request{Chain: "alpha", Hash: gapped.Hash().Hex(), Locale: "en"})
@@ -402,8 +402,8 @@ func TestEVMNonceQueue(t *testing.T) {
 	}
 
 	// Nonce 0 with a 1 wei tip stays stuck; nonce 1 waits behind it.
-	stuck := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: good.maxFee, Tip: big.NewInt(1)})
-	o.nonce = 1
+	stuck := c.Send(alice, chaintest.TxOpts{Nonce: 0, To: chaintest.Addr(bob), Value: big.NewInt(1), MaxFee: good.MaxFee, Tip: big.NewInt(1)})
+	o.Nonce = 1
 	behind := c.Send(alice, o)
 	c.Commit()
 	dg = h.diagnose(t, chain.Request{Chain: "alpha", Hash: behind.Hash().Hex(), Locale: "ja"})
