@@ -31,11 +31,11 @@ type Index struct {
 }
 
 type localeIndex struct {
-	idx      bleve.Index
-	mapping  *mapping.IndexMappingImpl
-	text     analysis.Analyzer
-	unigram  analysis.Analyzer
-	fuzzyMin int
+	idx     bleve.Index
+	mapping *mapping.IndexMappingImpl
+	text    analysis.Analyzer
+	unigram analysis.Analyzer
+	stats   termStats // document frequencies, cleared on every change
 }
 
 var versionKey = []byte("content_version")
@@ -240,6 +240,7 @@ func (ix *Index) Put(d Doc, version int64) error {
 		return err
 	}
 	b.SetInternal(versionKey, versionBytes(version))
+	defer li.stats.clear()
 	return li.idx.Batch(b)
 }
 
@@ -249,6 +250,7 @@ func (ix *Index) Remove(k Key, version int64) error {
 	b := li.idx.NewBatch()
 	b.Delete(k.Slug)
 	b.SetInternal(versionKey, versionBytes(version))
+	defer li.stats.clear()
 	return li.idx.Batch(b)
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -146,6 +148,33 @@ type plan struct {
 	admit map[string]map[string]bool
 }
 
+// Long queries (a pasted paragraph) keep their most informative terms:
+// each term costs a searcher per field, and the rarest terms decide the
+// ranking anyway.
+const (
+	maxTypedTerms   = 32
+	maxSynonymTerms = 8
+)
+
+func rarest(terms []term) []term {
+	var typed, syn []term
+	for _, t := range terms {
+		if t.synonym {
+			syn = append(syn, t)
+		} else {
+			typed = append(typed, t)
+		}
+	}
+	cut := func(ts []term, n int) []term {
+		if len(ts) <= n {
+			return ts
+		}
+		sort.SliceStable(ts, func(i, j int) bool { return ts[i].df < ts[j].df })
+		return ts[:n]
+	}
+	return append(cut(typed, maxTypedTerms), cut(syn, maxSynonymTerms)...)
+}
+
 // admitTerms spends each field's postings budget on the rarest terms.
 func admitTerms(terms []term) map[string]map[string]bool {
 	out := make(map[string]map[string]bool, len(scoredFields))
@@ -203,7 +232,7 @@ func (ix *Index) makePlan(ctx context.Context, li *localeIndex, pq parsedQuery, 
 				continue
 			}
 			seen[t] = true
-			fdf, df := docFreq(ctx, r, tok.Term)
+			fdf, df := li.stats.get(ctx, r, t)
 			all = append(all, term{text: t, df: df, fieldDF: fdf, synonym: synonym})
 		}
 	}
@@ -238,6 +267,7 @@ func (ix *Index) makePlan(ctx context.Context, li *localeIndex, pq parsedQuery, 
 			p.terms = append(p.terms, t)
 		}
 	}
+	p.terms = rarest(p.terms)
 	p.admit = admitTerms(p.terms)
 	if suggest && len(pq.latin) > 0 {
 		last := pq.latin[len(pq.latin)-1]
@@ -255,20 +285,48 @@ func (ix *Index) makePlan(ctx context.Context, li *localeIndex, pq parsedQuery, 
 	return p, nil
 }
 
-func docFreq(ctx context.Context, r index.IndexReader, t []byte) (map[string]uint64, uint64) {
-	var df uint64
-	per := make(map[string]uint64, len(scoredFields))
+// termStats caches document frequencies per term: queries repeat the same
+// terms (the same bigrams, the same words) far more than the index changes,
+// and each lookup is one dictionary probe per field.
+type termStats struct {
+	m sync.Map // term -> termStat
+	n atomic.Int64
+}
+
+type termStat struct {
+	fields map[string]uint64
+	max    uint64
+}
+
+// maxCachedTerms bounds the cache; past it, it starts over.
+const maxCachedTerms = 200000
+
+func (ts *termStats) get(ctx context.Context, r index.IndexReader, t string) (map[string]uint64, uint64) {
+	if v, ok := ts.m.Load(t); ok {
+		st := v.(termStat)
+		return st.fields, st.max
+	}
+	st := termStat{fields: make(map[string]uint64, len(scoredFields))}
 	for _, f := range scoredFields {
-		tfr, err := r.TermFieldReader(ctx, t, f.name, false, false, false)
+		tfr, err := r.TermFieldReader(ctx, []byte(t), f.name, false, false, false)
 		if err != nil {
-			continue
+			return st.fields, st.max // not cached: a transient failure must not stick
 		}
 		c := tfr.Count()
 		tfr.Close()
-		per[f.name] = c
-		df = max(df, c)
+		st.fields[f.name] = c
+		st.max = max(st.max, c)
 	}
-	return per, df
+	if ts.n.Add(1) > maxCachedTerms {
+		ts.clear()
+	}
+	ts.m.Store(t, st)
+	return st.fields, st.max
+}
+
+func (ts *termStats) clear() {
+	ts.m.Clear()
+	ts.n.Store(0)
 }
 
 func idf(n, df uint64) float64 {

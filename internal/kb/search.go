@@ -52,7 +52,7 @@ type SearchResponse struct {
 // q must already be redacted.
 func (s *Service) Search(ctx context.Context, q string, loc desk.Locale, limit int) (SearchResponse, error) {
 	start := time.Now()
-	resp, pq, err := s.find(ctx, q, loc, limit)
+	resp, pq, err := s.find(ctx, q, loc, limit, true)
 	if err != nil || pq.empty() {
 		return resp, err
 	}
@@ -71,7 +71,7 @@ func (s *Service) Search(ctx context.Context, q string, loc desk.Locale, limit i
 }
 
 // find runs a search without recording anything.
-func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int) (SearchResponse, parsedQuery, error) {
+func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int, snippets bool) (SearchResponse, parsedQuery, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -98,7 +98,10 @@ func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int
 		if l == loc {
 			unknown = p.unknown
 		}
-		terms := s.index.terms(l, pq.text)
+		var terms []string
+		if snippets {
+			terms = s.index.terms(l, pq.text)
+		}
 		for _, h := range trim(hits) {
 			if seen[h.slug] || len(resp.Results) >= limit {
 				continue
@@ -108,17 +111,28 @@ func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int
 				continue
 			}
 			seen[h.slug] = true
-			resp.Results = append(resp.Results, Result{Entry: e, Score: h.score, Snippet: makeSnippet(e.passages, e.Summary, terms)})
+			res := Result{Entry: e, Score: h.score}
+			if snippets {
+				res.Snippet = makeSnippet(e.passages, e.Summary, terms)
+			}
+			resp.Results = append(resp.Results, res)
 		}
 	}
 	resp.Confident = len(resp.Results) > 0 && unknown < maxUnknownShare
 	return resp, pq, nil
 }
 
+// relatedRunes is how much of a request Related reads: the subject and the
+// start of the body say what it is about; the rest adds cost, not signal.
+const relatedRunes = 100
+
 // Related returns up to n articles about text, for suggestions next to a
 // request; nothing when the search is not confident. It records nothing.
 func (s *Service) Related(ctx context.Context, text string, loc desk.Locale, n int) []desk.ArticleRef {
-	resp, _, err := s.find(ctx, text, loc, n)
+	if r := []rune(text); len(r) > relatedRunes {
+		text = string(r[:relatedRunes])
+	}
+	resp, _, err := s.find(ctx, text, loc, n, false)
 	if err != nil || !resp.Confident {
 		return nil
 	}
@@ -136,6 +150,22 @@ func (s *Service) Lookup(slug string, loc desk.Locale) (desk.ArticleRef, bool) {
 		return desk.ArticleRef{}, false
 	}
 	return desk.ArticleRef{Slug: e.Slug, Title: e.Title, URL: e.URL}, true
+}
+
+// RelatedTo returns the articles the front matter of slug lists as related,
+// in loc (or English).
+func (s *Service) RelatedTo(slug string, loc desk.Locale) []desk.ArticleRef {
+	e := s.entryOrEnglish(slug, loc)
+	if e == nil {
+		return nil
+	}
+	var out []desk.ArticleRef
+	for _, r := range e.Article.Related {
+		if re := s.entryOrEnglish(r, loc); re != nil {
+			out = append(out, desk.ArticleRef{Slug: re.Slug, Title: re.Title, URL: re.URL})
+		}
+	}
+	return out
 }
 
 // Suggest returns up to limit article titles for a partial query, for the

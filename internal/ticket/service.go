@@ -49,10 +49,14 @@ type Triager interface {
 	Classify(in triage.Input) triage.Result
 }
 
-// Articles finds help-center articles related to a text (package kb).
+// Articles finds help-center articles (package kb).
 type Articles interface {
+	// Related searches for articles about a text.
 	Related(ctx context.Context, text string, loc desk.Locale, n int) []desk.ArticleRef
+	// Lookup returns one article.
 	Lookup(slug string, loc desk.Locale) (desk.ArticleRef, bool)
+	// RelatedTo returns the articles editors linked to slug.
+	RelatedTo(slug string, loc desk.Locale) []desk.ArticleRef
 }
 
 // Config tunes the service.
@@ -124,29 +128,34 @@ func (s *Service) redactDraft(subject, body string) (string, string, []string) {
 	return prev.Text, next.Text, kindsOf(subj, bd, prev, next)
 }
 
-// suggest lists the articles most likely to answer: the triage topic, then
-// what a search of the request finds.
+// suggest lists the three articles most likely to answer. When triage
+// recognized the problem, that topic's article comes first, followed by the
+// articles its editors linked to it; only a request triage could not place
+// is searched for, which costs far more.
 func (s *Service) suggest(ctx context.Context, tr triage.Result, text string, loc desk.Locale) []desk.ArticleRef {
 	if s.articles == nil {
 		return nil
 	}
 	var out []desk.ArticleRef
-	if tr.Topic != "" {
-		if a, ok := s.articles.Lookup(tr.Topic, loc); ok {
-			out = append(out, a)
+	add := func(refs ...desk.ArticleRef) {
+		for _, a := range refs {
+			dup := false
+			for _, o := range out {
+				dup = dup || o.Slug == a.Slug
+			}
+			if !dup && len(out) < 3 {
+				out = append(out, a)
+			}
 		}
 	}
-	for _, a := range s.articles.Related(ctx, text, loc, 4) {
-		if len(out) == 3 {
-			break
+	if tr.Topic != "" {
+		if a, ok := s.articles.Lookup(tr.Topic, loc); ok {
+			add(a)
+			add(s.articles.RelatedTo(tr.Topic, loc)...)
 		}
-		dup := false
-		for _, o := range out {
-			dup = dup || o.Slug == a.Slug
-		}
-		if !dup {
-			out = append(out, a)
-		}
+	}
+	if len(out) == 0 {
+		add(s.articles.Related(ctx, text, loc, 3)...)
 	}
 	return out
 }
