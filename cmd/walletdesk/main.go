@@ -21,6 +21,11 @@ Usage:
   walletdesk migrate [--data DIR] [--database URL]
   walletdesk kb import DIR   load help-center articles (kb/<locale>/<slug>.md)
   walletdesk kb export DIR   write the help center out in the same layout
+  walletdesk user add --email E --name N --role admin|supervisor|agent|editor [--languages en,ja]
+                             (password from a prompt, or from stdin when it is not a terminal)
+  walletdesk user list | disable | enable | reset-totp | set-password --email E
+  walletdesk token create --email E [--name N] [--scope tickets:read,tickets:write]
+  walletdesk token list --email E | token revoke --id N
 
 Every flag has a WALLETDESK_* environment twin (--database-url: WALLETDESK_DATABASE_URL).
 Run "walletdesk <command> -h" for the flags of a command.
@@ -58,6 +63,10 @@ func run(ctx context.Context, args []string, e env) error {
 		return cmdServe(ctx, args, e)
 	case "migrate":
 		return cmdMigrate(ctx, args, e)
+	case "user":
+		return cmdUser(ctx, args, e)
+	case "token":
+		return cmdToken(ctx, args, e)
 	case "kb":
 		return cmdKB(ctx, args, e)
 	case "help", "-h", "--help":

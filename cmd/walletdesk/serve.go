@@ -16,6 +16,7 @@ import (
 	"github.com/walletdesk/walletdesk/content"
 	"github.com/walletdesk/walletdesk/internal/chain"
 	"github.com/walletdesk/walletdesk/internal/i18n"
+	"github.com/walletdesk/walletdesk/internal/identity"
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
@@ -45,13 +46,14 @@ func openStore(ctx context.Context, c Config) (*store.DB, error) {
 
 // app is the wired application.
 type app struct {
-	db      *store.DB
-	index   *kb.Index
-	kb      *kb.Service
-	tickets *ticket.Service
-	chain   *chain.Diagnoser
-	web     *web.Server
-	log     *slog.Logger
+	db       *store.DB
+	index    *kb.Index
+	kb       *kb.Service
+	tickets  *ticket.Service
+	chain    *chain.Diagnoser
+	web      *web.Server
+	identity *identity.Service
+	log      *slog.Logger
 }
 
 func (a *app) close() {
@@ -98,9 +100,10 @@ func build(ctx context.Context, c Config, e env, log *slog.Logger) (*app, error)
 		return nil, fmt.Errorf("chain diagnostics: %w", err)
 	}
 	a.tickets.SetTxChecker(a.chain)
+	a.identity = identity.NewService(identity.Config{}, a.db.Identity(), log)
 	a.web, err = web.New(web.Config{RateLimit: c.RateLimit, TrustProxy: c.TrustProxy, Secure: c.Secure}, web.Deps{
 		KB: a.kb, Tickets: a.tickets, Chain: a.chain, Catalog: cat, Redactor: redactor, Logger: log, Registry: reg, Content: content.FS(),
-		Ready: a.db.Ping,
+		Ready: a.db.Ping, Identity: a.identity,
 	})
 	if err != nil {
 		a.close()
@@ -149,6 +152,7 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 		"startup", time.Since(start).Round(time.Millisecond))
 	errc := make(chan error, 2)
 	go func() { errc <- a.kb.Run(ctx, 5*time.Second) }()
+	go a.identity.Run(ctx)
 	go func() { errc <- a.tickets.RunJobs(ctx) }()
 	err = a.web.Run(ctx, ln, c.Grace)
 	log.Info("walletdesk stopped")

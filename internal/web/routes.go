@@ -13,6 +13,7 @@ func (s *Server) routes() http.Handler {
 	s.opsRoutes(mux)
 	s.helpRoutes(mux)
 	s.apiRoutes(mux)
+	s.consoleRoutes(mux)
 	var h http.Handler = mux
 	h = s.bodyLimit(h)
 	h = s.securityHeaders(h)

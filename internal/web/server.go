@@ -12,6 +12,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/walletdesk/walletdesk/internal/i18n"
+	"github.com/walletdesk/walletdesk/internal/identity"
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/ticket"
 )
@@ -38,6 +39,7 @@ type Deps struct {
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
 	Content  ContentFiles
+	Identity *identity.Service // nil: no console, no agent API
 	Tickets  *ticket.Service
 	Chain    TxDiagnoser // nil or unconfigured: the check says it is not set up
 }
@@ -57,7 +59,10 @@ type Server struct {
 	assets  *assets
 	media   ContentFiles
 	limits  *limiter
-	handler http.Handler
+	// identity signs agents in; origin refuses cross-site unsafe console requests.
+	identity *identity.Service
+	origin   *http.CrossOriginProtection
+	handler  http.Handler
 }
 
 // New builds the server: parses templates (a broken template fails here,
@@ -81,7 +86,8 @@ func New(cfg Config, d Deps) (*Server, error) {
 	s := &Server{
 		cfg: cfg, kb: d.KB, tickets: d.Tickets, chain: d.Chain, cat: d.Catalog, redact: d.Redactor, ready: d.Ready, log: d.Logger,
 		metrics: newMetrics(d.Registry), media: d.Content,
-		limits: newLimiter(cfg.RateLimit),
+		limits:   newLimiter(cfg.RateLimit),
+		identity: d.Identity, origin: http.NewCrossOriginProtection(),
 	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/walletdesk/walletdesk/internal/desk"
+	"github.com/walletdesk/walletdesk/internal/identity"
 )
 
 //go:embed templates
@@ -26,6 +27,10 @@ type page struct {
 	Data    any
 	s       *Server
 	noIndex bool
+	// Agent is the signed-in agent on console pages (nil elsewhere); csrf
+	// is the anti-forgery token their forms carry.
+	Agent *identity.Agent
+	csrf  string
 }
 
 func (s *Server) newPage(r *http.Request, title string, data any) *page {
@@ -36,6 +41,9 @@ func (s *Server) newPage(r *http.Request, title string, data any) *page {
 	}
 	return &page{Locale: loc, Title: title, Path: p, Data: data, s: s}
 }
+
+// CSRF is the value of the hidden "csrf" field of console forms.
+func (p *page) CSRF() string { return p.csrf }
 
 // T returns the localized message key.
 func (p *page) T(key string, args ...any) string { return p.s.cat.T(p.Locale, key, args...) }

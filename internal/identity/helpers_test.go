@@ -1,0 +1,5 @@
+package identity
+
+import "errors"
+
+func errorAs(err error, target any) bool { return errors.As(err, target) }
