@@ -30,6 +30,9 @@ type Service struct {
 	observe  Observer
 	log      *slog.Logger
 
+	// loadMu keeps a full Load and an edit's applyEdit from interleaving.
+	loadMu sync.Mutex
+
 	mu       sync.RWMutex
 	articles map[Key]*Entry
 	byLocale map[desk.Locale][]*Entry // category order, then Order, then title
@@ -114,6 +117,8 @@ func (s *Service) Import(ctx context.Context, arts []Article, author string, pro
 // Load reads published articles, renders them, and rebuilds the search
 // index when it does not reflect the current content version.
 func (s *Service) Load(ctx context.Context) error {
+	s.loadMu.Lock()
+	defer s.loadMu.Unlock()
 	version, err := s.store.ContentVersion(ctx)
 	if err != nil {
 		return err

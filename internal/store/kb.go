@@ -54,17 +54,20 @@ func (s *KB) upsertArticle(ctx context.Context, tx *sql.Tx, a kb.Article, author
 	hash := a.Hash()
 	var id int64
 	var oldHash string
-	var version int
-	err := tx.QueryRowContext(ctx, d.q(`SELECT id, hash, version FROM articles WHERE slug = ? AND locale = ?`),
-		a.Slug, string(a.Locale)).Scan(&id, &oldHash, &version)
+	var latest int
+	err := tx.QueryRowContext(ctx, d.q(`SELECT id, hash, latest_version FROM articles WHERE slug = ? AND locale = ?`),
+		a.Slug, string(a.Locale)).Scan(&id, &oldHash, &latest)
+	// A draft saved in the console may sit above the article's version:
+	// the import becomes the version after it, and the working copy.
+	version := latest + 1
 	switch {
 	case err == sql.ErrNoRows:
 		version = 1
 		err = tx.QueryRowContext(ctx, d.q(`INSERT INTO articles
-			(slug, locale, category, title, summary, keywords, body, related, sort_order, content_date, status, hash, version, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			(slug, locale, category, title, summary, keywords, body, related, sort_order, content_date, status, hash, version, latest_version, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 			a.Slug, string(a.Locale), string(a.Category), a.Title, a.Summary, joinLines(a.Keywords), a.Body,
-			joinLines(a.Related), a.Order, a.Date, string(a.Status), hash, version, now, now).Scan(&id)
+			joinLines(a.Related), a.Order, a.Date, string(a.Status), hash, version, version, now, now).Scan(&id)
 		if err != nil {
 			return false, err
 		}
@@ -75,22 +78,21 @@ func (s *KB) upsertArticle(ctx context.Context, tx *sql.Tx, a kb.Article, author
 		st.Unchanged++
 		return false, nil
 	default:
-		version++
 		_, err = tx.ExecContext(ctx, d.q(`UPDATE articles SET category = ?, title = ?, summary = ?, keywords = ?, body = ?,
-			related = ?, sort_order = ?, content_date = ?, status = ?, hash = ?, version = ?, updated_at = ? WHERE id = ?`),
+			related = ?, sort_order = ?, content_date = ?, status = ?, hash = ?, version = ?, latest_version = ?, updated_at = ? WHERE id = ?`),
 			string(a.Category), a.Title, a.Summary, joinLines(a.Keywords), a.Body, joinLines(a.Related), a.Order, a.Date,
-			string(a.Status), hash, version, now, id)
+			string(a.Status), hash, version, version, now, id)
 		if err != nil {
 			return false, err
 		}
 		st.Updated++
 	}
-	_, err = tx.ExecContext(ctx, d.q(`INSERT INTO article_versions
-		(article_id, version, title, summary, keywords, body, related, category, status, hash, author, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		id, version, a.Title, a.Summary, joinLines(a.Keywords), a.Body, joinLines(a.Related), string(a.Category),
-		string(a.Status), hash, author, now)
-	return true, err
+	ref, err := s.importSource(ctx, tx, a)
+	if err != nil {
+		return false, err
+	}
+	rev := kb.Revision{Article: a, Action: kb.ActionImport, Live: true, Author: kb.Author{Name: author}, Source: ref}
+	return true, s.insertVersion(ctx, tx, id, version, rev, now)
 }
 
 func (s *KB) bumpVersion(ctx context.Context, tx *sql.Tx) error {
