@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
+	"sync"
 	"strings"
 	"time"
 
@@ -91,9 +92,27 @@ func build(ctx context.Context, c Config, e env, log *slog.Logger) (*app, error)
 		return nil, err
 	}
 	reg := prometheus.NewRegistry()
-	redactor := redact.New()
+	// The secret detector's and the triage lexicon's tables take the longest
+	// to build; they build on the other core while the help center loads.
+	var redactor *redact.Redactor
+	var classifier *triage.Classifier
+	var tables sync.WaitGroup
+	tables.Go(func() { redactor = redact.New() })
+	tables.Go(func() { classifier = triage.New(triage.Config{}) })
 	a.kb = kb.NewService(kb.Options{Store: a.db.KB(), Index: a.index, Synonyms: syn, Logger: log})
-	a.tickets = ticket.NewService(ticket.Config{}, a.db.Tickets(), redactor, triage.New(triage.Config{}), a.kb, log)
+	seeded, err := a.kb.Seed(ctx, content.FS())
+	if err == nil {
+		err = a.kb.Load(ctx)
+	}
+	tables.Wait()
+	if err != nil {
+		a.close()
+		return nil, fmt.Errorf("load the help center: %w", err)
+	}
+	if seeded {
+		log.Info("loaded the built-in help center into an empty database", "articles", a.kb.Total())
+	}
+	a.tickets = ticket.NewService(ticket.Config{}, a.db.Tickets(), redactor, classifier, a.kb, log)
 	a.chain, err = chain.New(ctx, chains, a.db.Chain(), chain.Options{Logger: log})
 	if err != nil {
 		a.close()
@@ -110,18 +129,6 @@ func build(ctx context.Context, c Config, e env, log *slog.Logger) (*app, error)
 		return nil, err
 	}
 	a.kb.SetObserver(a.web.Observer())
-	seeded, err := a.kb.Seed(ctx, content.FS())
-	if err != nil {
-		a.close()
-		return nil, fmt.Errorf("load built-in help center: %w", err)
-	}
-	if err := a.kb.Load(ctx); err != nil {
-		a.close()
-		return nil, err
-	}
-	if seeded {
-		log.Info("loaded the built-in help center into an empty database", "articles", a.kb.Total())
-	}
 	return a, nil
 }
 

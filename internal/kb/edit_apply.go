@@ -66,7 +66,6 @@ func (s *Service) applyEdit(a Article, version int64) error {
 
 // newEntry renders a published article for the cache.
 func (s *Service) newEntry(a Article) *Entry {
-	e := &Entry{Article: a, Rendered: s.render.Render(a), URL: ArticleURL(a.Locale, a.Slug)}
-	e.passages = splitPassages(e.Plain)
+	e := newEntry(a, s.render).render()
 	return e
 }

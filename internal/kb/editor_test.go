@@ -115,7 +115,7 @@ func TestPublishedEditIsSearchableAtOnce(t *testing.T) {
 			t.Fatal("the published edit is not found by search in this replica")
 		}
 		view, err := svc.Article(ctx, pendingEN.Slug, desk.English)
-		if err != nil || view.Title != a.Title || !strings.Contains(string(view.HTML), word) {
+		if err != nil || view.Title != a.Title || !strings.Contains(string(view.HTML()), word) {
 			t.Fatalf("reader sees %q (%v)", view.Title, err)
 		}
 		if svc.Version() != before+1 {
@@ -549,8 +549,8 @@ func TestSaveValidation(t *testing.T) {
 		a.Body = "Before.\n\n<script>alert(1)</script>\n\n<b>bold</b> after.\n"
 		save(t, ed, alice, kb.Change{Article: a, Publish: true})
 		view, err := svc.Article(ctx, a.Slug, desk.English)
-		if err != nil || strings.Contains(string(view.HTML), "<script") || !strings.Contains(string(view.HTML), "Before.") {
-			t.Fatalf("rendered %q %v", view.HTML, err)
+		if err != nil || strings.Contains(string(view.HTML()), "<script") || !strings.Contains(string(view.HTML()), "Before.") {
+			t.Fatalf("rendered %q %v", view.HTML(), err)
 		}
 	})
 }

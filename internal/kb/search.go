@@ -113,7 +113,7 @@ func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int
 			seen[h.slug] = true
 			res := Result{Entry: e, Score: h.score}
 			if snippets {
-				res.Snippet = makeSnippet(e.passages, e.Summary, terms)
+				res.Snippet = makeSnippet(e.render().passages, e.Summary, terms)
 			}
 			resp.Results = append(resp.Results, res)
 		}

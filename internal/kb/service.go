@@ -39,13 +39,39 @@ type Service struct {
 	version  int64
 }
 
-// Entry is a published article with its rendering.
+// Entry is a published article. It is rendered on first use: a restart
+// with an up-to-date index then renders nothing, and an article nobody
+// opens is never rendered.
 type Entry struct {
 	Article
-	Rendered
-	URL      string
+	URL string
+
+	renderer *Renderer
+	once     sync.Once
+	rendered Rendered
 	passages []passage
 }
+
+func newEntry(a Article, r *Renderer) *Entry {
+	return &Entry{Article: a, URL: ArticleURL(a.Locale, a.Slug), renderer: r}
+}
+
+func (e *Entry) render() *Entry {
+	e.once.Do(func() {
+		e.rendered = e.renderer.Render(e.Article)
+		e.passages = splitPassages(e.rendered.Plain)
+	})
+	return e
+}
+
+// HTML is the sanitized article body.
+func (e *Entry) HTML() template.HTML { return e.render().rendered.HTML }
+
+// Headings lists the article's h2 sections.
+func (e *Entry) Headings() []Heading { return e.render().rendered.Headings }
+
+// Plain is the article's text, one block per line.
+func (e *Entry) Plain() string { return e.render().rendered.Plain }
 
 // Options configure a Service.
 type Options struct {
@@ -133,8 +159,7 @@ func (s *Service) Load(ctx context.Context) error {
 		if a.Status != Published {
 			continue
 		}
-		e := &Entry{Article: a, Rendered: s.render.Render(a), URL: ArticleURL(a.Locale, a.Slug)}
-		e.passages = splitPassages(e.Plain)
+		e := newEntry(a, s.render)
 		entries[a.Key()] = e
 		byLocale[a.Locale] = append(byLocale[a.Locale], e)
 	}
@@ -191,7 +216,7 @@ func (s *Service) Run(ctx context.Context, interval time.Duration) error {
 }
 
 func (e *Entry) doc() Doc {
-	return Doc{Key: e.Key(), Title: e.Title, Keywords: e.Keywords, Summary: e.Summary, Body: e.Plain}
+	return Doc{Key: e.Key(), Title: e.Title, Keywords: e.Keywords, Summary: e.Summary, Body: e.Plain()}
 }
 
 func sortEntries(list []*Entry) {

@@ -171,6 +171,9 @@ func buildTables() *tables {
 // and NFC with accents kept, so that ordinary NFC input hits without
 // normalising.
 func variants(w string) []string {
+	if isASCIILower(w) {
+		return []string{w} // every form of a lower-case ASCII word is itself
+	}
 	a := foldString(w)
 	b := norm.NFC.String(strings.ToLower(w))
 	c := norm.NFKD.String(a)
@@ -191,6 +194,17 @@ func foldString(s string) string { return string(fold(nil, s)) }
 // removed (kana voicing marks are kept: they change the word), lower case,
 // then NFC.
 func fold(dst []byte, s string) []byte {
+	if ascii(s) {
+		// NFKD and NFC leave ASCII alone and it has no accents to drop.
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
 	var tmp [128]byte
 	d := norm.NFKD.AppendString(tmp[:0], s)
 	start := len(dst)
@@ -207,6 +221,15 @@ func fold(dst []byte, s string) []byte {
 		dst = append(dst[:start], c...)
 	}
 	return dst
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // hanMask returns the Chinese lists that hold r.

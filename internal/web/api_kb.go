@@ -184,7 +184,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		Related         []apiArticleRef `json:"related"`
 	}{
 		Slug: v.Slug, Locale: string(v.Locale), RequestedLocale: string(v.Requested), FellBack: v.FellBack,
-		Category: string(v.Category), Title: v.Title, Summary: v.Summary, HTML: string(v.HTML), Markdown: v.Body,
+		Category: string(v.Category), Title: v.Title, Summary: v.Summary, HTML: string(v.HTML()), Markdown: v.Body,
 		Updated: v.Date, URL: v.URL, Related: related,
 	})
 }
