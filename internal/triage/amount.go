@@ -5,10 +5,12 @@ import (
 	"unicode/utf8"
 )
 
-// textAmountUSD returns the largest amount in US dollars or dollar
-// stablecoins written in normalized text ("$25,000", "12k usdt", "2万u",
-// "两万多u", "1万ドル"), 0 when there is none. Other coins are not priced: a
-// classifier must not depend on a market feed.
+// textAmountUSD returns the largest amount at stake written in normalized
+// text, in US dollars: dollars and dollar stablecoins ("$25,000", "12k usdt",
+// "2万u", "两万多u", "1万ドル", "usdt transfer 10.5k"), yen and yuan at fixed
+// rates ("300万円", "5万元"); 0 when there is none. Coins are not priced: a
+// classifier must not depend on a market feed, and a fiat rate is only
+// needed to the nearest tenth for a threshold.
 func textAmountUSD(text string) float64 {
 	han := strings.Contains(text, "万") || strings.Contains(text, "千") || strings.Contains(text, "萬")
 	best := 0.0
@@ -17,16 +19,19 @@ func textAmountUSD(text string) float64 {
 		switch {
 		case c >= '0' && c <= '9' && (i == 0 || !isWordByte(text[i-1])):
 			v, j := parseNumber(text, i)
-			if isDollarAmount(text, i, j) {
-				best = max(best, scaled(text, j, v))
+			v, j = multiplied(text, j, v)
+			if rate := currencyAfter(text, j); rate > 0 {
+				best = max(best, v/rate)
+			} else if rate == 0 && dollarBefore(text, i) {
+				best = max(best, v)
 			}
 			i = max(j, i+1)
 		case han && (c == 0xE4 || c == 0xE5 || c == 0xE9): // the lead bytes of 一…十, 两, 零
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if d := hanDigit(r); d >= 0 {
 				v, j := parseHanNumber(text, i)
-				if isDollarAmount(text, i, j) {
-					best = max(best, v)
+				if rate := currencyAfter(text, j); rate > 0 {
+					best = max(best, v/rate)
 				}
 				i = max(j, i+n)
 				continue
@@ -89,68 +94,130 @@ func isDigits(text string, at, n int) bool {
 	return true
 }
 
-// scaled applies a multiplier written right after the number.
-func scaled(text string, j int, v float64) float64 {
-	rest := strings.TrimLeft(text[j:], " ")
-	switch {
-	case strings.HasPrefix(rest, "k") && !wordAfter(rest, 1):
-		return v * 1e3
-	case strings.HasPrefix(rest, "m") && !wordAfter(rest, 1):
-		return v * 1e6
-	case strings.HasPrefix(rest, "w") && !wordAfter(rest, 1):
-		return v * 1e4
-	case strings.HasPrefix(rest, "万"), strings.HasPrefix(rest, "萬"):
-		return v * 1e4
-	case strings.HasPrefix(rest, "千"):
-		return v * 1e3
-	case strings.HasPrefix(rest, "亿"):
-		return v * 1e8
+// multiplied applies a multiplier written right after the number ("12k",
+// "1.5万", "2万5千") and returns where the amount ends.
+func multiplied(text string, j int, v float64) (float64, int) {
+	k := j
+	for k < len(text) && text[k] == ' ' {
+		k++
 	}
-	return v
+	rest := text[k:]
+	switch {
+	case hasUnit(rest, "k"):
+		return v * 1e3, k + 1
+	case hasUnit(rest, "m"):
+		return v * 1e6, k + 1
+	case hasUnit(rest, "w"):
+		return v * 1e4, k + 1
+	case strings.HasPrefix(rest, "亿"):
+		return v * 1e8, k + len("亿")
+	case strings.HasPrefix(rest, "千"):
+		return v * 1e3, k + len("千")
+	case strings.HasPrefix(rest, "万"), strings.HasPrefix(rest, "萬"):
+		v, k = v*1e4, k+len("万")
+		// 2万5千, 1万2000: the thousands that follow belong to the same amount.
+		if k < len(text) && text[k] >= '0' && text[k] <= '9' {
+			w, e := parseNumber(text, k)
+			if strings.HasPrefix(text[e:], "千") {
+				return v + w*1e3, e + len("千")
+			}
+			if w < 1e4 && e-k == 4 {
+				return v + w, e
+			}
+		}
+		return v, k
+	}
+	return v, j
 }
 
-func wordAfter(s string, at int) bool {
-	if at >= len(s) {
+// hasUnit reports whether s starts with the one-letter multiplier u as a
+// word of its own, or glued to a currency ("12k", "12kusdt", not "5 min").
+func hasUnit(s, u string) bool {
+	if !strings.HasPrefix(s, u) {
 		return false
 	}
-	rest := s[at:]
-	for _, cur := range dollarWords() {
-		if strings.HasPrefix(rest, cur) || strings.HasPrefix(strings.TrimLeft(rest, " "), cur) {
-			return false
-		}
-	}
-	return isWordByte(s[at])
-}
-
-// isDollarAmount reports whether the number text[i:j] is in dollars: "$" or
-// "usd" just before, or a dollar word just after (past a multiplier and
-// "多"/"more than" fillers).
-func isDollarAmount(text string, i, j int) bool {
-	before := strings.TrimRight(text[:i], " ")
-	if strings.HasSuffix(before, "$") || strings.HasSuffix(before, "usd") || strings.HasSuffix(before, "usdt") ||
-		strings.HasSuffix(before, "usdc") {
+	if len(s) == len(u) || !isWordByte(s[len(u)]) {
 		return true
 	}
+	return currencyAfter(s, len(u)) > 0
+}
+
+// currencyAfter returns how many units of the currency written at text[j:]
+// make a dollar (1 for dollars and stablecoins), 0 when none is written,
+// and -1 when another unit is ("5 eth", "2 hours").
+func currencyAfter(text string, j int) float64 {
 	rest := strings.TrimLeft(text[j:], " ")
-	for _, skip := range []string{"k", "m", "w", "万", "萬", "千", "亿", "多", "余"} {
-		if strings.HasPrefix(rest, skip) {
-			rest = strings.TrimLeft(rest[len(skip):], " ")
+	for _, skip := range []string{"多", "余", "+"} {
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, skip), " ")
+	}
+	for _, cur := range currencies() {
+		if !strings.HasPrefix(rest, cur.word) {
+			continue
+		}
+		if cur.word[0] < utf8.RuneSelf && len(rest) > len(cur.word) && isWordByte(rest[len(cur.word)]) {
+			continue
+		}
+		return cur.perUSD
+	}
+	for _, u := range otherUnits() {
+		if strings.HasPrefix(rest, u) && (u[0] >= utf8.RuneSelf || len(rest) == len(u) || !isWordByte(rest[len(u)])) {
+			return -1
 		}
 	}
-	for _, cur := range dollarWords() {
-		if strings.HasPrefix(rest, cur) {
-			if cur[0] < utf8.RuneSelf && len(rest) > len(cur) && isWordByte(rest[len(cur)]) {
-				continue
-			}
+	return 0
+}
+
+// otherUnits are what else a number counts: coins, time, words, confirmations.
+func otherUnits() []string {
+	return []string{
+		"eth", "btc", "bnb", "trx", "sol", "matic", "pol", "doge", "xrp", "ada", "dot", "ton", "shib", "pepe",
+		"ltc", "bch", "avax", "arb", "op", "sats", "sat", "gwei", "token", "tokens", "coin", "coins", "nft", "nfts",
+		"word", "words", "hour", "hours", "hrs", "hr", "h", "min", "mins", "minute", "minutes", "sec", "seconds",
+		"day", "days", "week", "weeks", "month", "months", "confirmation", "confirmations", "block", "blocks",
+		"times", "energy", "bandwidth", "%", "个", "枚", "小时", "分钟", "天", "次", "時間", "分", "日", "回", "秒",
+	}
+}
+
+// dollarBefore reports whether a dollar word stands just before the number,
+// at most two words back ("$12,000", "usdt transfer 10.5k").
+func dollarBefore(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " ")
+	if strings.HasSuffix(before, "$") {
+		return true
+	}
+	for range 2 {
+		k := len(before)
+		for k > 0 && isWordByte(before[k-1]) {
+			k--
+		}
+		word := before[k:]
+		if word == "" {
+			return false
+		}
+		switch word {
+		case "usd", "usdt", "usdc", "dollars", "dai":
 			return true
 		}
+		before = strings.TrimRight(before[:k], " ")
 	}
 	return false
 }
 
-func dollarWords() []string {
-	return []string{"usdt", "usdc", "usd", "busd", "fdusd", "tusd", "dai", "dollars", "dollar", "bucks",
-		"u", "美元", "美金", "刀", "ドル", "米ドル", "ユーエスディー"}
+type currency struct {
+	word   string
+	perUSD float64
+}
+
+// currencies lists the currency words after an amount. Yen and yuan use
+// round rates (150 and 7.2 per dollar): the threshold needs no more.
+func currencies() []currency {
+	return []currency{
+		{"usdt", 1}, {"usdc", 1}, {"usd", 1}, {"busd", 1}, {"fdusd", 1}, {"tusd", 1}, {"dai", 1},
+		{"dollars", 1}, {"dollar", 1}, {"bucks", 1}, {"u", 1}, {"美元", 1}, {"美金", 1}, {"刀", 1},
+		{"米ドル", 1}, {"ドル", 1}, {"ユーエスディー", 1},
+		{"円", 150}, {"jpy", 150}, {"yen", 150}, {"日元", 150},
+		{"元", 7.2}, {"人民币", 7.2}, {"块", 7.2}, {"rmb", 7.2}, {"cny", 7.2},
+	}
 }
 
 func hanDigit(r rune) int {

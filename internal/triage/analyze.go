@@ -17,6 +17,7 @@ type analysis struct {
 	present    []uint64  // bitset of term ids present anywhere
 	markers    []string  // kinds of redaction markers in the text
 	question   bool      // the text asks something
+	refused    bool      // a refusal and no sign that the contact goes on
 
 	buf    []byte
 	breaks []int32
@@ -67,11 +68,12 @@ func (c *Classifier) analyze(a *analysis, subject, body string) {
 			}
 		}
 	}
+	var all uint16
 	for _, cl := range a.cues {
-		if cl&(1<<cueQuestion) != 0 {
-			a.question = true
-		}
+		all |= cl
 	}
+	a.question = all&(1<<cueQuestion) != 0
+	a.refused = all&(1<<cueRefuse) != 0 && all&(1<<cueOngoing) == 0
 	for i := 0; i < len(a.text) && !a.question; i++ {
 		a.question = a.text[i] == '?'
 	}
@@ -87,8 +89,9 @@ func resize[T any](s []T, n int) []T {
 // keep drops hits that break an English word ("hack" in "shacked") and hits
 // a longer hit hides: a cue inside a term ("not" in "not showing"), or an
 // event inside a term that negates it ("sent" in "never sent", "授权" in
-// "未经授权"). Other overlapping terms are all kept: "stolen" in "was stolen"
-// counts for theft as well as for a stolen phrase.
+// "未经授权"). The setting of an event stays (the party in 给别人, the
+// contract in 不认识的合约). Other overlapping terms are all kept: "stolen"
+// in "was stolen" counts for theft as well as for a stolen phrase.
 func (c *Classifier) keep(text string, hs []hit) []hit {
 	out := hs[:0]
 	for _, h := range hs {
@@ -108,12 +111,12 @@ func (c *Classifier) keep(text string, hs []hit) []hit {
 		out[j] = h
 	}
 	// Sorted by start, a hit is inside an earlier one exactly when that one
-	// ends at or after it; two running maxima say whether such a hit exists.
+	// ends at or after it; running maxima say whether such a hit exists.
 	kept := out[:0]
-	endStrong, endHiding := int32(-1), int32(-1)
+	endStrong, endHiding, endNegating := int32(-1), int32(-1), int32(-1)
 	for _, h := range out {
 		f := c.flags[h.id]
-		if h.end <= endHiding || f&cueOnly != 0 && h.end <= endStrong {
+		if h.end <= endHiding || h.end <= endNegating && f&context == 0 || f&cueOnly != 0 && h.end <= endStrong {
 			continue
 		}
 		kept = append(kept, h)
@@ -122,6 +125,9 @@ func (c *Classifier) keep(text string, hs []hit) []hit {
 		}
 		if f&hides != 0 {
 			endHiding = max(endHiding, h.end)
+		}
+		if f&negates != 0 {
+			endNegating = max(endNegating, h.end)
 		}
 	}
 	return kept
@@ -133,11 +139,16 @@ const maxTermLen = 96
 // atBoundary reports whether hit h of text respects English word edges.
 func (c *Classifier) atBoundary(text string, h hit) bool {
 	f := c.flags[h.id]
-	if f&wordStart != 0 && h.start > 0 && isWordByte(text[h.start-1]) {
+	if f&wordStart != 0 && h.start > 0 && isWordByte(text[h.start-1]) && !openingQuote(text, int(h.start)-1) {
 		return false
 	}
-	if f&wordEnd != 0 && int(h.end) < len(text) && isWordByte(text[h.end]) {
+	if f&wordEnd != 0 && int(h.end) < len(text) && isWordByte(text[h.end]) && !clitic(text[h.end:]) {
 		return false
+	}
+	if f&kanaStart != 0 && h.start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(text[:h.start]); isKatakana(r) {
+			return false
+		}
 	}
 	return true
 }
@@ -165,10 +176,16 @@ func (c *Classifier) judge(a *analysis, r *rule, cl, k int) status {
 	cues := a.cues[cl]
 	has := func(cu cue) bool { return cues&(1<<cu) != 0 }
 	switch {
-	case has(cueHypo):
+	case has(cueHypo), has(cueCond) && a.sentenceHas(cl, cueQuestion):
+		return asked // "if", or スマホを盗まれたら、…盗まれますか
+	case (r.victim || r.hearsay) && has(cueOther) && !has(cueMine) && !a.sentenceHas(cl, cueRecent):
+		// A friend's loss or the news: the requester asks what to do. A
+		// relative's wallet emptied this morning is a case to work now.
 		return asked
-	case r.victim && has(cueOther) && !has(cueMine):
-		return asked // a friend's loss or the news: the requester asks what to do
+	case (r.victim || r.hearsay) && has(cueGeneric) && !has(cueReport):
+		return asked // "is stolen crypto recoverable in general?"
+	case r.victim && has(cueTrust) && !has(cueReport):
+		return asked // "are services that get stolen crypto back legit?"
 	case has(cuePrevent) && !has(cueReport):
 		return asked
 	case !r.state && has(cueQuestion) && !has(cueReport) && !(r.victim && has(cueMine)):
@@ -177,6 +194,23 @@ func (c *Classifier) judge(a *analysis, r *rule, cl, k int) status {
 		return asked
 	}
 	return fired
+}
+
+// sentenceHas reports whether a clause of the sentence of clause cl has the
+// cue: 妻が今朝、家族のウォレットが空に… puts the time a comma away.
+func (a *analysis) sentenceHas(cl int, cu cue) bool {
+	s := a.clauses[cl].sentence
+	for i := cl; i >= 0 && a.clauses[i].sentence == s; i-- {
+		if a.cues[i]&(1<<cu) != 0 {
+			return true
+		}
+	}
+	for i := cl + 1; i < len(a.clauses) && a.clauses[i].sentence == s; i++ {
+		if a.cues[i]&(1<<cu) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedAt looks for a negation close before the term (English within
@@ -204,10 +238,47 @@ func (c *Classifier) negatedAt(a *analysis, r *rule, cl, k int) bool {
 		if n.start < h.end || !c.hasCue(n.id, cueNegAfter) {
 			continue
 		}
-		if utf8.RuneCountInString(a.text[h.end:n.start]) <= 3 {
+		if gap := a.text[h.end:n.start]; utf8.RuneCountInString(gap) <= 3 || kanaTail(gap) {
 			return true
 		}
 		break
+	}
+	return false
+}
+
+// kanaTail reports whether gap, between a Japanese verb stem and a
+// negation, is only the inflection and particles in hiragana (盗まれ|たとか|
+// ではない, 送金され|たわけ|ではない): the negation still applies to the verb.
+func kanaTail(gap string) bool {
+	n := 0
+	for _, r := range gap {
+		if r < 'ぁ' || r > 'ゖ' {
+			return false
+		}
+		n++
+	}
+	return n <= 6
+}
+
+// openingQuote reports whether the apostrophe at text[i] opens a quotation
+// ("must pay 'tax' to withdraw") rather than continuing a word ("didn't").
+func openingQuote(text string, i int) bool {
+	return text[i] == '\'' && (i == 0 || !isWordByte(text[i-1]))
+}
+
+// clitic reports whether s starts with an English clitic that ends the word
+// before it: "he's asking", "they're", "someone'd", "wallet's".
+func clitic(s string) bool {
+	if s[0] != '\'' {
+		return false
+	}
+	if len(s) == 1 || !isWordByte(s[1]) {
+		return true // a closing quote: 'tax'
+	}
+	for _, c := range [...]string{"'s", "'re", "'ll", "'ve", "'d"} {
+		if strings.HasPrefix(s, c) && (len(s) == len(c) || !isWordByte(s[len(c)])) {
+			return true
+		}
 	}
 	return false
 }

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // Input is one request as the requester wrote it, after redaction.
@@ -43,7 +42,7 @@ type Classifier struct {
 	flags []termFlag
 	cues  []uint16 // per term, the cues it carries (1 << cue)
 	refs  [][]ref
-	rrefs [2][][]ref // per scope and term, only its rule and veto refs (the hot loop of evaluate)
+	rrefs [numScopes][][]ref // per scope and term, only its rule and veto refs (the hot loop of evaluate)
 	punct *punctTable
 	rules []rule
 	hints []topicHint
@@ -61,7 +60,10 @@ const (
 	wordEnd                        // an ASCII word ends the term: the byte after must not continue it
 	weak                           // only context (a topic hint, a veto): it hides nothing
 	cueOnly                        // only a cue: any longer term hides it ("not" in "not showing")
-	hides                          // it changes the meaning of the event terms inside it ("never sent", "未经授权")
+	hides                          // it means something else than every term inside it (钱包 is not 钱, "not sure if")
+	kanaStart                      // a short katakana word: the rune before must not be katakana (ナンス in バイナンス)
+	context                        // only the setting of an event (a party, a place, a veto): a negation around it hides nothing
+	negates                        // a negation inside changes the events and cues it contains ("never sent", "未经授权")
 )
 
 type refKind uint8
@@ -79,70 +81,6 @@ type ref struct {
 	a, b int16
 }
 
-// japaneseVariants spells a Japanese verb ending the other ways users
-// write it, so that one entry covers the plain and polite forms and the
-// progressive: 教えてしまった / 教えてしまいました, 反映されない / 反映されません /
-// 反映されていない / 反映されていません / 反映されてない. Stems that change
-// before ません (届かない, 届きません) are listed by hand.
-func japaneseVariants(term string) []string {
-	var out []string
-	for _, p := range [][2]string{{"しまっ", "しまい"}, {"しまい", "しまっ"}, {"ちゃっ", "ちゃい"}, {"ちゃい", "ちゃっ"}} {
-		if stem, ok := strings.CutSuffix(term, p[0]); ok {
-			return append(out, stem+p[1])
-		}
-	}
-	progressive := []string{"ていない", "ていません", "てない", "てません"}
-	for _, suf := range progressive {
-		if stem, ok := strings.CutSuffix(term, suf); ok {
-			for _, other := range progressive {
-				if other != suf {
-					out = append(out, stem+other)
-				}
-			}
-			return out
-		}
-	}
-	for _, suf := range []string{"ない", "ません"} {
-		stem, ok := strings.CutSuffix(term, suf)
-		if !ok || !ichidanStem(stem) {
-			continue
-		}
-		for _, other := range []string{"ない", "ません", "ていない", "ていません", "てない"} {
-			if other != suf {
-				out = append(out, stem+other)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-// ichidanStem reports whether a verb stem takes ない and ません unchanged
-// (されない/されません, できない/できません, 見えない/見えません).
-func ichidanStem(stem string) bool {
-	r, _ := utf8.DecodeLastRuneInString(stem)
-	return strings.ContainsRune("えけせてねへめれげぜでべぺきみいり", r)
-}
-
-// contractionVariants spells an English negative contraction the other ways
-// users type it: "hasn't" as "hasnt" and "has not", "can't" as "cant" and
-// "cannot" or "can not".
-func contractionVariants(term string) []string {
-	i := strings.Index(term, "n't")
-	if i < 0 {
-		return nil
-	}
-	head, tail := term[:i], term[i+3:]
-	full := head + " not"
-	switch {
-	case strings.HasSuffix(head, "ca"): // can't
-		return []string{head + "nt" + tail, head + "nnot" + tail, head + "n not" + tail}
-	case strings.HasSuffix(head, "wo"): // won't
-		full = head[:len(head)-2] + "will not"
-	}
-	return []string{head + "nt" + tail, full + tail}
-}
-
 // New compiles the lexicon.
 func New(cfg Config) *Classifier {
 	c := &Classifier{large: cfg.LargeAmountUSD, rules: rules(), hints: topicHints()}
@@ -154,8 +92,20 @@ func New(cfg Config) *Classifier {
 	ids := map[string]int32{}
 	var addOne func(term string, r ref) int32
 	add := func(term string, r ref) int32 {
+		if t, ok := strings.CutSuffix(term, "~"); ok {
+			term = t
+			for _, alt := range typoVariants(term) {
+				addOne(alt, r)
+			}
+		}
 		for _, alt := range japaneseVariants(term) {
 			addOne(alt, r)
+			for _, p := range suruParticle(alt) {
+				addOne(p, r)
+			}
+		}
+		for _, p := range suruParticle(term) {
+			addOne(p, r)
 		}
 		for _, alt := range contractionVariants(term) {
 			addOne(alt, r)
@@ -182,6 +132,9 @@ func New(cfg Config) *Classifier {
 			}
 			if isWordByte(key[len(key)-1]) && !prefix {
 				f |= wordEnd
+			}
+			if shortKatakana(key) {
+				f |= kanaStart
 			}
 			c.flags = append(c.flags, f)
 			c.refs = append(c.refs, nil)
@@ -241,7 +194,7 @@ func New(cfg Config) *Classifier {
 		}
 	}
 	for id, refs := range c.refs {
-		c.flags[id] |= weak | cueOnly
+		c.flags[id] |= weak | cueOnly | context
 		for _, r := range refs {
 			if r.kind == refRule || r.kind == refCue {
 				c.flags[id] &^= weak
@@ -252,19 +205,22 @@ func New(cfg Config) *Classifier {
 			if r.kind == refCue && r.a == int16(cueNeutral) {
 				c.flags[id] |= hides
 			}
+			if r.kind == refRule && r.b == 0 || r.kind == refCue && r.a != int16(cueNeutral) {
+				c.flags[id] &^= context // an event or a cue: what a negation changes
+			}
 		}
 	}
 	// A term with a negation inside ("never sent", "未经授权", "承認されない")
 	// means something else than the event terms it contains.
 	var scratch []hit
 	for id, t := range c.terms {
-		if c.flags[id]&(weak|hides) != 0 {
-			continue
+		if c.flags[id]&(weak|hides) != 0 || c.hasCue(int32(id), cueRefuse) {
+			continue // a refusal ("I didn't send it") marks the request; it hides no denial
 		}
 		scratch = c.m.scan(scratch[:0], t, c.lens)
 		for _, h := range scratch {
 			if int(h.id) != id && (c.hasCue(h.id, cueNeg) || c.hasCue(h.id, cueNegAfter)) && c.atBoundary(t, h) {
-				c.flags[id] |= hides
+				c.flags[id] |= negates
 				break
 			}
 		}

@@ -8,4 +8,19 @@
 // event ("my wallet was drained") is told apart from asking about it ("what
 // should I do if my wallet gets drained?"), from a negation ("I did not share
 // my phrase") and from a hypothesis ("如果助记词丢了").
+//
+// A rule is a set of word groups that must meet within a clause, a sentence
+// or the whole request. Beyond meeting, a rule may ask for word order (the
+// agent of a Chinese passive before its verb: 被人转走, the object of 把
+// before its verb), and one word never fills two groups. The lexicon is
+// written once per meaning and spelled out by generators: Japanese verbs in
+// every form that says they were done (教えていた, 送っちゃった), with the
+// particle users put inside a suru-verb (入金がされない) and the negative ず;
+// English contractions, clitics (he's) and one-letter slips of the words
+// that decide an S1 (drianed, stollen). What is said around an event decides
+// whether it counts: a negation (Japanese after a tail of particles:
+// 盗まれたとかではない), a question, an intention (我想把…), hearsay or a
+// friend's loss (unless it happened this morning), a question whether a
+// recovery service is legit, a refusal (我没发) that ends a request for a
+// phrase, and funds said to be still there.
 package triage

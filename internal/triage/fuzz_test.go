@@ -16,6 +16,9 @@ func FuzzClassify(f *testing.F) {
 		"[redacted", "$", "$12,000,", "1.5万u", "两万多", "十万", "...", "，，，", "？?",
 		"not not not hacked", "没有没有被盗", "盗まれていないない", "\xff\xfe被盗", "ＵＳＤＴ　被盗",
 		strings.Repeat("stuck ", 300), strings.Repeat("被盗了，", 200), "didn't\u2019t", "9" + strings.Repeat("9", 400) + " usdt",
+		"2万5千usdt", "1万9999u", "300万円", "$15k worth", "usdt usdt 9k", "万万万千", "1万", "转9",
+		"友達に秘密鍵を教えていたら", "入金がされず", "バイナンス", "he's still asking", "drianed", "stollen",
+		"把把把助记词给", "被被被转", "wasnt me.", "i didn't do it。我没发", "有人说把助记词发给客服",
 	}
 	for i, s := range seeds {
 		f.Add("subject", s, float64(i*1000), i%2 == 0, i%5 == 0)

@@ -6,6 +6,8 @@ type scope uint8
 const (
 	inClause   scope = iota // between commas and contrast words
 	inSentence              // between full stops and line breaks
+	inRequest               // anywhere in the subject and body
+	numScopes
 )
 
 // rule is one kind of event. It fires when, within one scope, a term of
@@ -25,6 +27,17 @@ type rule struct {
 	distinct1 bool // group 1 needs two different terms (two networks)
 	veto      []string
 	refine    []refinement
+	// lead, when > 0, is a group whose term must stand before the event
+	// term in its clause, at most leadGap runes (CJK) or words (English)
+	// away: word order is what tells 被人转走 from 我转走, and "someone
+	// swapped my tokens" from "I swapped tokens with someone".
+	lead, leadGap int
+	// refusable: a refusal ("I didn't send it", "我没发", "送っていません")
+	// cancels a request for a secret unless the contact is still going on.
+	refusable bool
+	// hearsay: like victim, the event may be someone else's ("群里有人说把
+	// 助记词发给客服…"), but asking about one's own is not reporting it.
+	hearsay bool
 }
 
 // refinement narrows a rule's topic when one of its terms is anywhere in the text.
@@ -50,48 +63,160 @@ func rules() []rule {
 	hardware := refinement{"hardware-wallet", hardwareWords()}
 	return []rule{
 		// S1: assets are being lost or a secret is exposed.
-		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inClause, neg: true, negWindow: 6,
+		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inClause, neg: true, negWindow: 6, hearsay: true,
 			groups: [][]string{shareVerbs(), secretNouns()}},
-		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inSentence, neg: true, negWindow: 6,
+		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inSentence, neg: true, negWindow: 6, hearsay: true,
 			groups: [][]string{enterVerbs(), secretNouns(), outsiders()}},
-		{code: "fake_support_contact", level: S1, topic: "fake-support-scams", scope: inSentence, neg: true, negWindow: 4,
+		// 把 puts the object before the verb: 把助记词给(一个网友看了), 把12个单词告诉了.
+		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inClause, neg: true, negWindow: 8, hearsay: true,
+			groups: [][]string{{"给", "发给", "发到", "发了", "发出", "发在", "晒", "告诉", "交给", "贴到", "粘贴到", "透露",
+				"念给", "读给", "公开", "念出", "读出", "说出", "念了", "报给"},
+				{"把"}, secretNouns()},
+			lead: 1, leadGap: 12,
+			veto: []string{"抄", "写下", "写在", "记下", "记在", "备份", "保存", "存", "丢", "删", "忘"}},
+		// Importing a phrase is routine, unless into a fake app.
+		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inSentence, neg: true, negWindow: 4, hearsay: true,
+			groups: [][]string{{"导入", "import", "imported", "restored", "インポート", "入れ", "復元"}, secretNouns(), fakeness()}},
+		{code: "fake_support_contact", level: S1, topic: "fake-support-scams", scope: inSentence, neg: true, negWindow: 4, refusable: true,
 			groups: [][]string{askVerbs(), secretNouns(), askers()}},
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
 			groups: [][]string{theftTerms()}},
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
 			groups: [][]string{denials(), join(txWords(), fundsWords(), tokenWords(), []string{"转", "出", "送られ", "送金"})},
 			veto:   secretNouns()},
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inRequest, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{strongDenials(), transferEvidence()}},
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
-			groups: [][]string{goneTerms(), fundsWords()}, veto: join(displayWords(), importWords())},
+			groups: [][]string{goneTerms(), fundsWords()}, veto: join(displayWords(), importWords(), stillThere())},
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"missing"}, assetWords()},
+			veto:   join(displayWords(), importWords(), stillThere(), exchangeWords(), []string{"memo", "tag"})},
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{decreaseTerms(), assetWords()},
+			veto: join(displayWords(), importWords(), feeWords(), []string{"price", "value", "market", "价格", "行情", "跌",
+				"価格", "値下がり", "相場", "レート"})},
+		// Japanese passive of "take": 取られた is a theft, unless a fee was taken.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"取られ", "とられ", "盗まれ"}, assetWords()}, veto: feeWords()},
+		// A passive transfer of everything: "everything was sent out", 全部のトークンが送金されていた.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"was sent", "were sent", "got sent", "was transferred", "were transferred", "got transferred",
+				"was moved", "were moved", "got moved", "was withdrawn", "were withdrawn", "was taken", "were taken"},
+				{"everything", "all of it", "all my", "all the", "whole balance", "entire balance", "all funds"}},
+			veto: join(exchangeWords(), []string{"should", "supposed"})},
+		// Japanese passive of a transfer with "all": 全部のトークンが送金されていた.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"送金され", "送られ", "移動され", "移され", "転送され", "引き出され", "出金され"},
+				{"全部", "全て", "すべて", "全額", "根こそぎ", "ごっそり"}},
+			veto: []string{"取引所", "入金", "はず", "届かない", "反映", "予定", "から"}},
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"left my wallet", "left the wallet", "leaving my wallet", "went out of my wallet",
+				"moved out of my wallet", "taken out of my wallet", "taken from my wallet", "out of my account"}, assetWords()}},
+		// Transfers the owner does not recognise: 两笔我不认识的提现.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"不认识的", "不认得的", "unrecognized", "unrecognised", "見覚えのない"},
+				{"提现", "转出", "转账", "交易", "withdrawals", "withdrawal", "outgoing", "transfers", "出金", "送金"}}},
+		// The wallet became empty, with time words between: 钱包今天早上空了.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"空了", "被清空", "清空了", "变空", "空空"}, {"钱包", "账户", "账号"}},
+			veto:   join(displayWords(), importWords())},
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"compromised", "被盗用", "盗用", "乗っ取られ"},
+				{"wallet", "account", "钱包", "账户", "账号", "ウォレット", "アカウント"}}},
+		// Funds that move with nobody at the keys: "moving on their own".
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{
+				{"on their own", "on its own", "by themselves", "by itself", "without me knowing", "without my knowing",
+					"without me noticing", "without me doing anything", "在我不知情", "知らない間に"},
+				{"moving", "moved", "leaving", "outgoing", "transferred", "sent", "sending", "转出", "转走", "转移", "转了",
+					"送金", "移動", "送られ"},
+			}},
+		// A sweeper: what comes in leaves at once.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{
+				{"sent out", "sends", "sent away", "gets sent", "disappear*", "gone", "taken", "swept", "moved out",
+					"leaves", "transferred out", "转走", "转出", "被转", "没了", "不见", "送られ", "送金され", "消え", "抜かれ",
+					"移動され"},
+				{"receive", "received", "deposit", "deposited", "for gas", "for fees", "top up", "comes in", "arrives",
+					"转入", "转进", "充", "到账", "进来", "入金", "入れる", "入れると", "入れたら", "着金", "受け取"},
+				{"instantly", "immediately", "within seconds", "seconds", "right away", "automatically", "every time",
+					"each time", "as soon as", "马上", "立刻", "立即", "秒", "瞬间", "自动", "每次", "一到账", "すぐ",
+					"即座", "瞬時", "自動", "たびに", "毎回"},
+			}},
+		// Someone did it: the agent stands right before the verb.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{
+				{"swapped", "sent", "transferred", "moved", "took", "taking", "withdrew", "withdrawn", "stealing",
+					"sold", "sending", "emptied", "drained", "has access", "got access", "gained access", "accessed",
+					"is sending", "keeps sending"},
+				{"someone", "somebody", "some one", "some1", "hacker", "hackers", "bot", "thief", "scammer",
+					"scammers", "stranger"},
+			},
+			lead: 1, leadGap: 2, veto: []string{"airdrop", "fake token", "dust", "0 usdt"}},
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{
+				{"转我的", "转我钱包", "转走我", "偷我", "盗我", "拿我的", "动我的", "动我钱包", "转我账户", "控制了我",
+					"登录了我", "进了我"},
+				{"有人", "别人", "黑客", "陌生人", "骗子", "对方"},
+			},
+			lead: 1, leadGap: 3},
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{
+				{"送金し", "移動し", "引き出し", "抜き", "盗ん", "持ち出", "アクセスし", "操作し"},
+				{"誰かが", "何者かが", "第三者が", "ハッカーが", "犯人が", "知らない人が"},
+			},
+			lead: 1, leadGap: 12},
+		// A bot or someone that takes whatever arrives: 抜き取るボット, 转走的机器人.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"抜き取る", "抜き取っ", "盗む", "奪う", "持っていく", "転送する", "转走", "偷走", "扫走"},
+				{"ボット", "機械", "bot", "机器人", "脚本", "ハッカー", "誰か"}}},
+		// Chinese passive with the verb alone: (币全部)被(人)转(了).
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 3, victim: true,
+			groups: [][]string{{"转", "动了", "动过", "转空", "拿走"}, {"被", "遭"}},
+			lead:   1, leadGap: 3, veto: []string{"转换", "转发", "转圈", "旋转", "拒绝", "退回", "冻结", "限制", "取消", "驳回"}},
+		// An English verb with "away" after its object: transferred all my tokens away.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+			groups: [][]string{{"away"}, {"transferred", "sent", "sends", "moved", "took", "takes", "taken", "swept", "sweeps"}},
+			lead:   1, leadGap: 4, veto: []string{"away from", "give away", "giveaway"}},
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
 			groups: [][]string{{"wallet is empty", "wallet was emptied", "wallet is now empty", "nothing left",
 				"there's nothing", "left with nothing", "balance is gone", "钱包空了", "钱包被掏空", "被掏空",
 				"什么都没有了", "一分都没有了", "一分钱都没了", "空っぽになっ", "何も残っていない", "何も残っていません",
-				"ウォレットが空に", "ウォレットが空っぽ"}},
+				"ウォレットが空に", "ウォレットが空っぽ", "中身が空", "空になっ", "空になり", "からっぽ", "一分不剩", "啥都没了",
+				"account is empty", "wallet got emptied", "就剩", "只剩", "只剩下", "only a few dollars left",
+				"しか残っていない", "しか残っていません", "and now its 0", "and now it's 0", "now it's 0", "now its 0"}},
 			veto: join(displayWords(), importWords())},
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
 			groups: [][]string{
-				{"勝手に", "自動で", "自動的に", "知らないうちに", "いつの間にか", "automatically", "auto"},
+				{"勝手に", "自動で", "自動的に", "知らないうちに", "いつの間にか", "いつのまにか", "automatically", "auto",
+					"莫名其妙", "莫名", "无缘无故", "自己跑", "気づいたら", "同意なしに", "同意なく", "許可なく", "許可なしに",
+					"承認なしに", "無断で", "擅自", "without my consent", "without consent"},
 				{"送金", "送られ", "出金", "引き出", "移動", "転送", "抜かれ", "送金され", "出金され", "移動され",
-					"転送され", "transferred", "sent out", "sent to", "was sent", "were sent", "was transferred"},
+					"転送され", "transferred", "sent out", "sent to", "was sent", "were sent", "was transferred",
+					"動い", "動か", "移っ", "消え", "減っ", "なくなっ", "無くなっ",
+					"转到", "转出", "转走", "转移", "被转", "少了", "没了"},
 			}},
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
 			groups: [][]string{
 				{"was sent", "were sent", "got sent", "was transferred", "were transferred", "got transferred",
 					"was moved", "were moved", "被转到", "被转入", "被转给", "被发送到", "被提到", "转到了", "转给了", "转入了",
-					"送金され", "送られ", "移動され", "転送され", "出金され"},
+					"都转到", "转到同一个", "going to", "keeps going to",
+					"送金され", "送られ", "移動され", "転送され", "出金され", "移っ", "移動して", "行っ"},
 				{"unknown", "strange", "unfamiliar", "random", "someone else's", "don't know", "don't recognize",
-					"never seen", "陌生", "不认识", "不明", "奇怪的", "知らない", "見知らぬ", "不明な", "身に覚え", "覚えのない"},
+					"never seen", "陌生", "不认识", "不明", "奇怪的", "知らない", "見知らぬ", "不明な", "身に覚え", "覚えのない",
+					"知らないアドレス", "見知らぬアドレス", "別人", "别人", "たことのない", "たことがない", "たことない",
+					"same address", "同一个陌生", "同一个地址",
+					"心当たりのない", "never seen before", "i don't know", "i've never seen"},
 			}},
 		// Chinese passive: 被 (人/黑客) (偷偷) 转走 — the agent and adverbs sit between.
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 3, victim: true,
 			groups: [][]string{
 				{"转走", "转出去", "转出", "转跑", "偷走", "盗走", "拿走", "划走", "提走", "卷走", "转移走", "盗取", "窃取",
-					"取走", "转光", "偷光", "盗光", "洗劫"},
-				{"被", "遭", "让人", "给人", "偷偷", "悄悄", "有人", "黑客", "别人"},
+					"取走", "转光", "偷光", "盗光", "洗劫", "掏空", "清空", "搬空", "黑了", "盗了", "偷了"},
+				{"被", "遭", "让人", "给人", "叫人", "让黑客", "给黑客", "让骗子", "给骗子", "偷偷", "悄悄", "有人", "黑客", "别人"},
 			}},
-		// Japanese passive with an agent: 誰かに…送金された.
-		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
+		// Japanese passive with an agent: 誰かに…送金された, 知らない人に操作させたら、…送金されてた.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
 			groups: [][]string{
 				{"送金され", "送られ", "移動され", "移され", "引き出され", "出金され", "抜かれ", "転送され", "使われ"},
 				{"誰かに", "何者かに", "第三者に", "ハッカーに", "知らない人に", "他人に", "犯人に", "別のアドレス",
@@ -105,6 +230,13 @@ func rules() []rule {
 					"送金し", "送っ", "振り込", "投資し", "入金し"},
 				{"scam*", "fraud*", "fake platform", "fake exchange", "ponzi", "scam platform", "骗局", "诈骗", "假平台",
 					"假交易所", "资金盘", "詐欺", "偽の取引所", "偽サイト"},
+			}},
+		// "Pay a tax to withdraw": the fee that comes after a scam platform took the deposit.
+		{code: "scam_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 2, victim: true,
+			groups: [][]string{
+				{"tax", "fee", "deposit more", "unlock fee", "税", "税金", "保证金", "手续费", "解冻费", "手数料", "保証金"},
+				{"to withdraw", "before i can withdraw", "withdrawal", "才能提现", "提现", "提币", "出金するには", "出金に", "出金のため"},
+				{"pay", "must", "need to", "require", "交", "缴", "要求", "必要", "払"},
 			}},
 		// Chinese passive scam: 被(人)骗(去/走).
 		{code: "scam_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 3, victim: true,
@@ -128,6 +260,21 @@ func rules() []rule {
 		// S2: funds inaccessible or in limbo.
 		{code: "phrase_lost", level: S2, topic: "lost-recovery-phrase", scope: inClause, neg: true, negWindow: 4,
 			groups: [][]string{lostVerbs(), secretNouns()}},
+		// 没有把助记词抄下来: the negation is the point, the object sits inside.
+		{code: "phrase_lost", level: S2, topic: "lost-recovery-phrase", scope: inClause,
+			groups: [][]string{{"抄", "写下", "写在", "记下", "记在", "备份", "保存", "存下", "存好"},
+				{"没把", "没有把", "未把", "忘了把", "忘记把"}, secretNouns()},
+			lead: 1, leadGap: 12},
+		// A lost phone and no backup, said in any order anywhere in the request.
+		{code: "phrase_lost", level: S2, topic: "lost-recovery-phrase", scope: inRequest,
+			groups: [][]string{
+				{"never backed up", "no backup", "didn't back up", "not backed up", "without backup", "without a backup",
+					"没备份", "没有备份", "未备份", "バックアップしていない", "バックアップを取っていない", "バックアップなし",
+					"バックアップがな"},
+				{"lost my phone", "lost phone", "phone broke", "broken phone", "phone died", "phone was stolen",
+					"lost my device", "手机丢了", "手机坏了", "手机被偷", "手机丢失", "スマホをなくし", "スマホを紛失",
+					"スマホが壊れ", "携帯をなくし", "スマホを落と"},
+			}},
 		{code: "wrong_network", level: S2, topic: "wrong-network", scope: inSentence, neg: true, negWindow: 2,
 			groups: [][]string{{
 				"wrong network", "wrong chain", "wrong blockchain", "wrong net", "different network",
@@ -141,8 +288,11 @@ func rules() []rule {
 			}}},
 		{code: "wrong_network", level: S2, topic: "wrong-network", scope: inSentence, neg: true, negWindow: 2,
 			groups: [][]string{transferVerbs(), networkNames()}, distinct1: true},
+		{code: "wrong_network", level: S2, topic: "wrong-network", scope: inClause, neg: true, negWindow: 2,
+			groups: [][]string{{"instead of", "rather than", "ではなく", "じゃなくて", "而不是", "不是选"},
+				join(networkNames(), []string{"eth", "bnb", "trx", "matic"})}},
 		{code: "deposit_not_credited", level: S2, topic: "exchange-deposit-missing", scope: inSentence, state: true,
-			groups: [][]string{notArrived(), exchangeWords()}, veto: withdrawWords()},
+			groups: [][]string{notArrived(), exchangeWords()}, veto: walletDestination()},
 		{code: "deposit_not_credited", level: S2, topic: "exchange-deposit-missing", scope: inClause,
 			groups: [][]string{memoMissing(), memoWords()}},
 		{code: "address_changed", level: S2, topic: "different-address-after-import", scope: inSentence, state: true,
@@ -179,8 +329,10 @@ func rules() []rule {
 				"queued", "dropped", "not yet", "still waiting", "hasn't gone through", "not gone through",
 				"didn't go through", "not going through", "hasn't been processed",
 				"打包中", "等待确认", "等待中", "未确认", "没确认", "没有确认", "卡住", "卡了", "卡着", "一直卡", "处理中",
+				"待确认", "待处理", "待打包", "转圈", "确认中",
 				"转账中", "还没到", "没到账", "未到账", "还没到账", "没收到", "收不到", "一直没到", "pending",
 				"保留中", "未承認", "詰まり", "詰まっ", "処理中", "承認されない", "承認待ち", "承認されていない",
+				"未確認", "確認中", "処理待ち", "送金中", "送信中", "保留のまま", "保留状態", "保留になっ",
 				"反映されない", "届かない", "届いていない", "着金しない", "完了しない", "進まない", "止まっ", "ペンディング",
 				"終わらない", "終わりません", "進みません", "届きません", "着金しません",
 			}},
@@ -195,7 +347,8 @@ func rules() []rule {
 				"not enough gas", "not enough eth", "not enough bnb", "not enough trx", "not enough matic",
 				"not enough for gas", "need eth for gas", "no eth for gas", "gas required exceeds",
 				"intrinsic gas too low", "out of gas",
-				"余额不足", "矿工费不足", "gas不足", "gas费不足", "手续费不足", "燃料费不足", "没有gas",
+				"余额不足", "矿工费不足", "gas不足", "gas费不足", "手续费不足", "燃料费不足", "没有gas", "gas不够", "gas费不够",
+				"手续费不够", "矿工费不够",
 				"ガス代が足りない", "ガス代が足り", "ガス不足", "手数料が足りない", "手数料不足", "残高不足",
 			}},
 			refine: []refinement{tron}},
@@ -240,7 +393,7 @@ func rules() []rule {
 				"not opening", "can't open the app", "keeps closing", "blank screen", "freezes", "frozen",
 				"stuck on loading", "bug", "glitch",
 				"闪退", "打不开", "白屏", "卡死", "崩溃",
-				"落ちる", "落ちます", "起動しない", "開かない", "固まる", "フリーズ", "クラッシュ"}}},
+				"落ちる", "落ちます", "起動しない", "開かない", "固まる", "フリーズ", "クラッシュ", "落ち続け", "強制終了"}}},
 
 		// S4: information and feedback; they only explain an S4 result.
 		{code: "feature_request", level: S4, topic: "", scope: inClause,

@@ -139,12 +139,24 @@ func (s score) report(t *testing.T, name string) {
 
 func (s score) accuracy() float64 { return float64(s.correct) / float64(max(s.total, 1)) }
 
-// check applies the quality bars of the brief: accuracy >= 0.85, every S1
-// caught, S4 questions flagged S1 in at most 1% of S4 cases.
+// check applies the quality bars: accuracy >= 0.9 overall and in each
+// locale (mixed-language cases count with their locale; the issue asks
+// 0.85), every S1 caught, S4 questions flagged S1 in at most 1% of S4 cases.
 func (s score) check(t *testing.T, name string) {
 	t.Helper()
-	if s.accuracy() < 0.85 {
-		t.Errorf("%s: accuracy %.3f < 0.85", name, s.accuracy())
+	if s.accuracy() < 0.9 {
+		t.Errorf("%s: accuracy %.3f < 0.9", name, s.accuracy())
+	}
+	perLocale := map[string][2]int{}
+	for l, v := range s.byLocale {
+		base, _, _ := strings.Cut(l, "+")
+		p := perLocale[base]
+		perLocale[base] = [2]int{p[0] + v[0], p[1] + v[1]}
+	}
+	for l, v := range perLocale {
+		if acc := float64(v[0]) / float64(v[1]); acc < 0.9 {
+			t.Errorf("%s: accuracy in %s %.3f < 0.9", name, l, acc)
+		}
 	}
 	for _, m := range s.missedS1 {
 		t.Errorf("%s: missed S1: %s", name, m)
@@ -195,4 +207,42 @@ func TestQualityHoldout(t *testing.T) {
 	s := runCases(c, cases)
 	s.report(t, "holdout (all)")
 	s.check(t, "holdout (all)")
+}
+
+// TestQualityBlind runs blind.jsonl: written by a second engineer from the
+// DESIGN.md severity table alone, before reading the lexicon, and run once
+// before any change (first-run figures are in the package report).
+func TestQualityBlind(t *testing.T) {
+	cases := loadCases(t, filepath.Join("testdata", "blind.jsonl"))
+	if len(cases) < 450 {
+		t.Errorf("blind set has %d cases, want at least 450", len(cases))
+	}
+	s := runCases(New(Config{}), cases)
+	s.report(t, "blind")
+	s.check(t, "blind")
+}
+
+// TestQualityBlind2 runs blind2.jsonl: written after the changes that
+// blind.jsonl prompted, in new wording, labelled from DESIGN.md alone, and
+// run once before any further change (first-run figures in the package
+// report).
+func TestQualityBlind2(t *testing.T) {
+	cases := loadCases(t, filepath.Join("testdata", "blind2.jsonl"))
+	if len(cases) < 150 {
+		t.Errorf("blind2 set has %d cases, want at least 150", len(cases))
+	}
+	s := runCases(New(Config{}), cases)
+	s.report(t, "blind2")
+	s.check(t, "blind2")
+}
+
+// TestQualityBlind3 runs blind3.jsonl: written after the changes blind2
+// prompted, in new wording, and run once before any further change. It is
+// the last honest estimate on unseen requests (figures in the package
+// report).
+func TestQualityBlind3(t *testing.T) {
+	cases := loadCases(t, filepath.Join("testdata", "blind3.jsonl"))
+	s := runCases(New(Config{}), cases)
+	s.report(t, "blind3")
+	s.check(t, "blind3")
 }

@@ -21,6 +21,9 @@ func (c *Classifier) Classify(in Input) Result {
 	var firedRules []firedRule
 	askedRule := -1
 	for ri := range c.rules {
+		if a.refused && c.rules[ri].refusable && outs[ri].result() == fired {
+			continue // "they asked for my phrase; I didn't send it": told, not done
+		}
 		switch outs[ri].result() {
 		case fired:
 			firedRules = append(firedRules, firedRule{ri, outs[ri].term})

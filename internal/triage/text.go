@@ -181,6 +181,8 @@ func markerKind(label string) string {
 }
 
 // isWordByte reports whether c continues an ASCII word, for term boundaries.
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\''
 }
@@ -209,9 +211,10 @@ func newPunctTable() *punctTable {
 
 // segmentText cuts text into clauses; those starting before subjectEnd are
 // marked as the subject's. Sentences end at . ! ? ; 。 … and line breaks;
-// clauses also at commas, colons, brackets and at the extra break positions
-// given (contrast words found by the lexicon, sorted). A full stop inside a
-// number or a domain ("1.5 ETH", "opensea.io") does not end anything.
+// clauses also at commas (、 too), colons, brackets, ellipses and at the
+// extra break positions given (contrast words found by the lexicon, sorted).
+// A full stop inside a number or a domain ("1.5 ETH", "opensea.io") and a
+// thousands separator ("15,000") do not end anything.
 func segmentText(dst []segment, text string, subjectEnd int, breaks []int32, punct *punctTable) []segment {
 	start := 0
 	sentence := int32(0)
@@ -256,11 +259,26 @@ func segmentText(dst []segment, text string, subjectEnd int, breaks []int32, pun
 			emit(i, true)
 			start = i + 1
 		case '.':
-			if i+1 >= len(text) || text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] >= utf8.RuneSelf || text[i+1] == '.' {
+			switch {
+			case i+1 < len(text) && text[i+1] == '.':
+				// An ellipsis pauses ("sent to TJx9... that i did not make"):
+				// a clause ends, the sentence goes on.
+				emit(i, false)
+				for i+1 < len(text) && text[i+1] == '.' {
+					i++
+				}
+				start = i + 1
+			case i+1 >= len(text) || text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] >= utf8.RuneSelf:
 				emit(i, true)
 				start = i + 1
 			}
-		case ',', ':', '(', ')':
+		case ',':
+			if i > 0 && isDigit(text[i-1]) && i+3 < len(text) && isDigit(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+3]) {
+				continue // a thousands separator: 15,000
+			}
+			emit(i, false)
+			start = i + 1
+		case ':', '(', ')':
 			emit(i, false)
 			start = i + 1
 		case 0xE2, 0xE3:
@@ -268,8 +286,11 @@ func segmentText(dst []segment, text string, subjectEnd int, breaks []int32, pun
 				continue
 			}
 			switch t := text[i+2]; {
-			case c == 0xE3 && t == 0x82, c == 0xE2 && t == 0xA6: // 。 …
+			case c == 0xE3 && t == 0x82: // 。
 				emit(i, true)
+				start = i + 3
+			case c == 0xE2 && t == 0xA6, c == 0xE3 && t == 0x81: // … 、
+				emit(i, false)
 				start = i + 3
 			case c == 0xE3 && t >= 0x8C && t <= 0x8F: // 「」『』
 				emit(i, false)

@@ -1,0 +1,268 @@
+package triage
+
+import (
+	"slices"
+	"testing"
+)
+
+// mechanismCase is one request and the level DESIGN.md's severity table
+// gives it. Each table below exercises one general mechanism of the engine
+// in words none of the evaluation sets use, so that a regression of the
+// mechanism fails here by name.
+type mechanismCase struct {
+	subject, body string
+	want          Severity
+}
+
+func runMechanism(t *testing.T, cases []mechanismCase) {
+	t.Helper()
+	c := New(Config{})
+	for _, tc := range cases {
+		res := c.Classify(Input{Subject: tc.subject, Body: tc.body})
+		if res.Severity != tc.want {
+			t.Errorf("%q / %q: got %v %v, want %v", tc.subject, tc.body, res.Severity, codes(res.Reasons), tc.want)
+		}
+	}
+}
+
+// Word order: the agent before the verb (被人转走, someone swapped), the
+// object of 把 before its verb.
+func TestWordOrder(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "Someone swapped all my tokens and sent them out", S1},
+		{"", "hacker took my eth", S1},
+		{"", "有人在转我钱包里的币 一笔接一笔", S1},
+		{"", "钱包被人动了 币全部被转", S1},
+		{"", "钱包让人给掏空了", S1},
+		{"", "刚把助记词给一个群里的大神看了", S1},
+		{"", "我把12个单词告诉了一个说能帮我解冻的人", S1},
+		{"", "誰かが私のウォレットから勝手に送金しました", S1},
+		{"", "connected to a mint site and it transferred all my tokens away", S1},
+		// The same words in the other order, or the verb on something else.
+		{"", "I swapped tokens with someone on a DEX, it worked", S4},
+		{"", "someone sent me a fake usdt token, what is it", S4},
+		{"", "有人转我100u，怎么查", S4},
+		{"", "转账被拒绝了", S3},
+		{"", "I transferred my coins away from binance to this wallet, how do I see them", S4},
+		{"", "我把助记词给弄丢了，钱包里还有钱", S2},
+		{"", "没有把助记词抄下来，现在app要求输入，币还在里面", S2},
+		{"", "我没有把助记词告诉任何人", S4},
+		{"", "把助记词写在纸上安全吗", S4},
+	})
+}
+
+// Japanese morphology: every form of a verb that says it was done, the
+// particle inside a suru-verb, the negative ず, a negation after a tail of
+// particles, katakana word edges.
+func TestJapaneseMorphology(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "友達に秘密鍵を教えていたら、資産が半分になっていた", S1},
+		{"", "秘密鍵をLINEで送っちゃった", S1},
+		{"", "サポートの方にフレーズを伝えてしまいました", S1},
+		{"", "やられた…ETH全部持っていかれた", S1},
+		{"", "資産が知らないアドレスに全部移ってる", S1},
+		{"", "私のBTCが勝手に動いてる", S1},
+		{"", "ウォレットの中身が空になっています。何もしていません", S1},
+		{"", "秘密鍵は誰にも教えていません", S4},
+		{"", "秘密鍵の保管方法を教えていただけますか", S4},
+		{"", "盗まれたとかではないです。取引履歴をエクスポートしたいだけです", S4},
+		{"", "バイナンスへの入金がされない、もう2日です", S2},
+		{"", "Krakenへの入金が反映されず", S2},
+		{"", "バイナンスの使い方", S4}, // ナンス (nonce) is not inside バイナンス
+	})
+}
+
+// Evidence a sentence away from the event, and counter-evidence.
+func TestRequestScope(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "my tokens vanished, the explorer shows they were sent to 0x9a3f at 14:05. wasnt me", S1},
+		{"", "wallet shows 0, the explorer says everything was sent out at 3am, not by me", S1},
+		{"", "スマホをなくしました。バックアップしていません。中に資産があります", S2},
+		{"", "transaction disappeared from history after pending, funds are still in my wallet", S3},
+		{"", "保留中の送金が履歴から消えた、資金は残っている", S3},
+		{"", "换了新手机导入助记词，地址变了，币都没了", S2},
+	})
+}
+
+// Who it happened to, and whether it happened: a relative this morning is
+// a case, a friend last year a question; a trust question about recovery
+// services is not a theft; a refusal ends a request for a phrase unless
+// the contact goes on.
+func TestReportedOrNot(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "My mom uses your app and her wallet was emptied this morning, she never sent anything. What can we do?", S1},
+		{"", "my friend's wallet was drained last week, how do I avoid that", S4},
+		{"", "Are wallet recovery services that promise to get stolen crypto back legit?", S4},
+		{"", "那些说能找回被盗币的公司靠谱吗", S4},
+		{"", "are you guys legit? someone stole my eth and a recovery firm says they can get it back", S1},
+		{"", "群里有人说把助记词发给客服可以领奖励，这是骗局吧？我没发", S4},
+		{"", "someone on telegram asked for my phrase, I refused and blocked him. just letting you know", S4},
+		{"", "I didn't do it yet, he's still asking for my seed phrase", S1},
+		{"", "a bot replied to my tweet asking for my seed phrase, he keeps DMing me", S1},
+		{"", "帮看看是不是被盗了 少了好多币 记录里有我没做过的转账", S1},
+		{"", "NFTサイトでsetApprovalForAllを求められるのはどういう意味", S4},
+		{"", "can a bot send my tokens away without my approval?", S4},
+		{"", "我想把助记词给家人保管，安全吗", S4},
+		{"", "资产被转移到新钱包需要多久", S4},
+	})
+}
+
+// Typos on the words that decide an S1, and clitics.
+func TestEnglishSpelling(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "my wallet was drianed last nite", S1},
+		{"", "my usdt got stollen", S1},
+		{"", "unauthroized transfer from my wallet", S1},
+		{"", "someone has my privte key", S1},
+		{"", "those transactions werent me!!! 4 outgoing", S1},
+		{"", "the app drains my battery, it rained all day", S4},
+	})
+}
+
+func TestTypoVariants(t *testing.T) {
+	got := typoVariants("private key")
+	for _, want := range []string{"privte key", "pirvate key", "priivate key", "privaet key"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("typoVariants(private key) lacks %q", want)
+		}
+	}
+	for _, v := range got {
+		if v[0] != 'p' || v == "private key" {
+			t.Errorf("variant %q changes the first letter or is the word itself", v)
+		}
+	}
+	if typoVariants("stole") != nil {
+		t.Error("words under six letters get no variants")
+	}
+}
+
+func TestJapaneseForms(t *testing.T) {
+	did := jaDid("教え", "教えて")
+	for _, want := range []string{"教えまし", "教えた", "教えてしま", "教えちゃっ", "教えていた", "教えてた"} {
+		if !slices.Contains(did, want) {
+			t.Errorf("jaDid lacks %q: %q", want, did)
+		}
+	}
+	if got := jaDid("盗ん", "盗んで"); !slices.Contains(got, "盗んだ") || !slices.Contains(got, "盗んじゃっ") {
+		t.Errorf("jaDid of a で verb: %q", got)
+	}
+	if got := suruParticle("入金されない"); !slices.Equal(got, []string{"入金がされない", "入金はされない", "入金もされない"}) {
+		t.Errorf("suruParticle: %q", got)
+	}
+	if got := suruParticle("承認し"); !slices.Equal(got, []string{"承認をし"}) {
+		t.Errorf("suruParticle: %q", got)
+	}
+	if suruParticle("盗まれ") != nil {
+		t.Error("suruParticle needs a kanji noun of two or more")
+	}
+	for gap, want := range map[string]bool{"たとか": true, "れたわけ": true, "残高が": false, "ててててててて": false} {
+		if kanaTail(gap) != want {
+			t.Errorf("kanaTail(%q) != %v", gap, want)
+		}
+	}
+}
+
+func TestAmountForms(t *testing.T) {
+	tests := map[string]float64{
+		"2万5千usdtの送金":           25000,
+		"1万2千usdcをブリッジ":         12000,
+		"1万2000u":               12000,
+		"300万円分のeth":            20000,
+		"1.5btc(約1,400万円)":      14000000.0 / 150,
+		"5万元":                   50000 / 7.2,
+		"usdt transfer 10.5k":   10500,
+		"$15k worth of eth":     15000,
+		"lost $25,000 today":    25000,
+		"usdt 3 times":          0,
+		"sent usdt 2 hours ago": 0,
+		"5000 trx":              0,
+	}
+	for in, want := range tests {
+		if got := textAmountUSD(in); got != want {
+			t.Errorf("textAmountUSD(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// A refusal cancels a request for a secret, never a secret already given.
+func TestRefusalScope(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "I gave my seed to a guy on telegram. He asked for my private key too but I refused.", S1},
+		{"", "有人说是官方客服，我就把助记词给他了。后来他又要私钥，我没给", S1},
+		{"", "サポートを名乗る人にフレーズを教えてしまいました。秘密鍵も聞かれましたが送っていません", S1},
+		{"", "グループで「フレーズをサポートに送るとボーナス」と言われましたが、詐欺ですよね？送っていません", S4},
+	})
+}
+
+// Reports in paraphrase: the wording of frightened users, not of the lexicon.
+func TestParaphrasedReports(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "我钱包里的以太坊一觉醒来全没了", S1},
+		{"", "钱包余额清零了，我啥也没干", S1},
+		{"", "账户里的u被人偷偷提走了", S1},
+		{"", "币莫名其妙地转到别人地址了", S1},
+		{"", "我被黑了 钱包里一分不剩", S1},
+		{"", "刚刚收到的usdt瞬间就被转出了", S1},
+		{"", "助记词让人拿到了", S1},
+		{"", "不小心在一个网页上填了私钥", S1},
+		{"", "钱包里的钱少了两千多u 我没动过", S1},
+		{"", "有个自称客服的人叫我把助记词发过去，他还在等", S1},
+		{"", "我授权了一个不认识的合约 现在很慌", S1},
+		{"", "我的钱包被盗了吗？余额是0，有一笔转出不是我做的", S1},
+		{"", "黑客把我的币全转走了", S1},
+		{"", "余额一夜之间少了一半", S1},
+		{"", "我没有泄露助记词，但是币被转走了", S1},
+		{"", "気づいたらウォレットの残高がなくなってた", S1},
+		{"", "ETHがいつのまにか別のアドレスに送られていた", S1},
+		{"", "仮想通貨をハッカーに盗られました", S1},
+		{"", "フレーズを知らない人に見られたかもしれない", S1},
+		{"", "怪しいサイトで署名したらUSDTが引き出された", S1},
+		{"", "USDTが一瞬で消えた", S1},
+		{"", "サポートを名乗るアカウントからシードフレーズを要求されています", S1},
+		{"", "いつの間にか残高が半分に", S1},
+		{"", "私は秘密鍵を誰にも教えていないのに、資産が消えました", S1},
+		{"", "my coins just left, 3 txs i never signed", S1},
+		{"", "funds left my wallet overnight", S1},
+		{"", "somebody cleaned out my wallet", S1},
+		{"", "all my tokens are gone and i see approvals i didnt give", S1},
+		{"", "got rekt by a drainer", S1},
+		{"", "lost all my usdt to a hacker", S1},
+		{"", "i gave the seed to a support person on whatsapp", S1},
+		{"HACKED", "pls help", S1},
+		{"盗まれました", "助けて", S1},
+		{"", "我的USDT被drain了", S1},
+		{"", "walletがhackされた", S1},
+	})
+}
+
+// Questions and plain problems full of the words of an S1.
+func TestQuestionsWithS1Words(t *testing.T) {
+	runMechanism(t, []mechanismCase{
+		{"", "how can a hacker take my funds if I never share my seed?", S4},
+		{"", "what does it mean when someone has access to your wallet?", S4},
+		{"", "if my funds disappear, who do I contact?", S4},
+		{"", "how do sweeper bots steal funds every time you deposit?", S4},
+		{"", "why would tokens be sent out automatically?", S4},
+		{"", "my balance went down a bit after paying fees, is that right?", S4},
+		{"", "the guide says never type your seed into a website, does that include your app?", S4},
+		{"", "how do i send all my usdt to binance", S4},
+		{"", "can someone take my funds if they know my address?", S4},
+		{"", "黑客是怎么把别人的币转走的？", S4},
+		{"", "怎么防止币被转走", S4},
+		{"", "钱包被掏空的话还能找回吗", S4},
+		{"", "有人说钱包会被扫链机器人清空，是真的吗", S4},
+		{"", "怎么把币全部转到新钱包", S4},
+		{"", "为什么余额少了一点，是手续费吗", S4},
+		{"", "ハッカーはどうやって資産を盗むのですか", S4},
+		{"", "資産が勝手に送金されることはありますか", S4},
+		{"", "秘密鍵を家族に教えても大丈夫ですか", S4},
+		{"", "ウォレットが空になったらどうすればいい？", S4},
+		{"", "誰かにフレーズを見られたらどうなりますか", S4},
+		{"", "誰かが私のウォレットにアクセスできますか？", S4},
+		{"", "everything was sent to my exchange account but not credited", S2},
+		{"", "我把所有的币都转到了交易所，还没到账", S2},
+		{"", "I sent all my eth to my ledger, it shows pending", S3},
+		{"", "全部送金したけど保留中のまま", S3},
+		{"", "钱包里的币都在，只是显示不出来", S3},
+	})
+}
