@@ -142,6 +142,8 @@ func (s *Server) consoleRoutes(mux *http.ServeMux) {
 	mux.Handle("POST /console/agents", s.requireAgent(identity.PermAgentManage, s.agentInvite))
 	mux.Handle("POST /console/agents/{id}", s.requireAgent(identity.PermAgentManage, s.agentUpdate))
 	mux.Handle("POST /console/agents/{id}/reset-totp", s.requireAgent(identity.PermAgentManage, s.agentResetTOTP))
+	s.queueRoutes(mux)
+	s.articleRoutes(mux)
 	mux.Handle("/console/api/", s.requireAgent("", func(w http.ResponseWriter, r *http.Request) {
 		s.consoleFail(w, r, desk.ErrNotFound)
 	}))
