@@ -112,7 +112,11 @@ func build(ctx context.Context, c Config, e env, log *slog.Logger) (*app, error)
 	if seeded {
 		log.Info("loaded the built-in help center into an empty database", "articles", a.kb.Total())
 	}
-	a.tickets = ticket.NewService(ticket.Config{}, a.db.Tickets(), redactor, classifier, a.kb, log)
+	tcfg := ticket.Config{}
+	if !c.RateLimit {
+		tcfg.MaxPerEmailPerHour = -1 // "rate limits off" covers the per-address one too
+	}
+	a.tickets = ticket.NewService(tcfg, a.db.Tickets(), redactor, classifier, a.kb, log)
 	a.chain, err = chain.New(ctx, chains, a.db.Chain(), chain.Options{Logger: log})
 	if err != nil {
 		a.close()
