@@ -37,9 +37,10 @@ func storeFlags(fs *flag.FlagSet, c *Config) {
 func serveFlags(fs *flag.FlagSet, c *Config) {
 	storeFlags(fs, c)
 	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.BoolVar(&c.RateLimit, "rate-limit", true, "per-IP rate limits (off for benchmarks)")
-	fs.BoolVar(&c.TrustProxy, "trust-proxy", false, "take the client address from X-Forwarded-For")
-	fs.BoolVar(&c.Secure, "secure-cookies", false, "mark cookies Secure and send HSTS (behind HTTPS)")
+	c.RateLimit = true
+	fs.Var((*onOff)(&c.RateLimit), "rate-limit", "per-IP and per-address rate limits: on or off (off for benchmarks)")
+	fs.Var((*onOff)(&c.TrustProxy), "trust-proxy", "take the client address from X-Forwarded-For")
+	fs.Var((*onOff)(&c.Secure), "secure-cookies", "mark cookies Secure and send HSTS (behind HTTPS)")
 	fs.StringVar(&c.LogLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "text or json")
 	fs.DurationVar(&c.Grace, "shutdown-grace", 10*time.Second, "time in-flight requests get to finish on SIGTERM")
@@ -71,9 +72,6 @@ func parse(fs *flag.FlagSet, args []string, getenv func(string) string) error {
 			if v == "" {
 				continue
 			}
-			if f.Name == "rate-limit" || isBoolFlag(f) {
-				v = normalizeBool(v)
-			}
 			if e := f.Value.Set(v); e != nil {
 				err = fmt.Errorf("%s=%q: %v", n, v, e)
 			}
@@ -83,18 +81,27 @@ func parse(fs *flag.FlagSet, args []string, getenv func(string) string) error {
 	return err
 }
 
-func isBoolFlag(f *flag.Flag) bool {
-	b, ok := f.Value.(interface{ IsBoolFlag() bool })
-	return ok && b.IsBoolFlag()
+// onOff is a boolean flag that also takes on/off and yes/no, on the
+// command line (--rate-limit=off) as in the environment.
+type onOff bool
+
+func (b *onOff) IsBoolFlag() bool { return true }
+
+func (b *onOff) String() string {
+	if b != nil && *b {
+		return "on"
+	}
+	return "off"
 }
 
-// normalizeBool accepts on/off and yes/no besides Go's boolean spellings.
-func normalizeBool(v string) string {
+func (b *onOff) Set(v string) error {
 	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "on", "yes", "y", "enabled":
-		return "true"
-	case "off", "no", "n", "disabled":
-		return "false"
+	case "on", "yes", "y", "true", "1", "enabled":
+		*b = true
+	case "off", "no", "n", "false", "0", "disabled":
+		*b = false
+	default:
+		return fmt.Errorf("use on or off")
 	}
-	return v
+	return nil
 }
