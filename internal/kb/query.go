@@ -143,6 +143,7 @@ type plan struct {
 	prefix  string   // suggestions: the word being typed
 	uni     []string // single CJK characters (one-character queries)
 	unknown float64  // IDF-weighted share of query terms found in no article
+	typed   []string // every analyzed term of what was typed, for highlighting
 	// admit says, per field, which terms the query scores on (see
 	// postingsBudget).
 	admit map[string]map[string]bool
@@ -238,6 +239,9 @@ func (ix *Index) makePlan(ctx context.Context, li *localeIndex, pq parsedQuery, 
 	}
 	add(pq.text, false)
 	typed := len(all)
+	for _, t := range all {
+		p.typed = append(p.typed, t.text)
+	}
 	for _, e := range pq.expansions {
 		add(e, true)
 	}
@@ -433,20 +437,4 @@ func (ix *Index) run(ctx context.Context, loc desk.Locale, pq parsedQuery, limit
 		hits = append(hits, hit{slug: h.ID, score: h.Score})
 	}
 	return hits, p, nil
-}
-
-// highlightTerms returns the plan's terms as they appear in text, for
-// marking snippets: the typed terms, not synonyms or common ones.
-func (ix *Index) terms(loc desk.Locale, text string) []string {
-	li := ix.get(loc)
-	var out []string
-	seen := map[string]bool{}
-	for _, tok := range li.text.Analyze([]byte(text)) {
-		t := string(tok.Term)
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	return out
 }

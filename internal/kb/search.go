@@ -98,10 +98,6 @@ func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int
 		if l == loc {
 			unknown = p.unknown
 		}
-		var terms []string
-		if snippets {
-			terms = s.index.terms(l, pq.text)
-		}
 		for _, h := range trim(hits) {
 			if seen[h.slug] || len(resp.Results) >= limit {
 				continue
@@ -113,7 +109,7 @@ func (s *Service) find(ctx context.Context, q string, loc desk.Locale, limit int
 			seen[h.slug] = true
 			res := Result{Entry: e, Score: h.score}
 			if snippets {
-				res.Snippet = makeSnippet(e.render().passages, e.Summary, terms)
+				res.Snippet = makeSnippet(e.render().passages, e.Summary, p.typed)
 			}
 			resp.Results = append(resp.Results, res)
 		}
