@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/walletdesk/walletdesk/internal/desk"
@@ -37,6 +38,10 @@ type DB struct {
 	read  *sql.DB
 	d     *dialect
 	now   func() time.Time
+	// stmts caches prepared statements of the write pool: the hot write
+	// paths run the same few statements, and parsing SQL each time was a
+	// third of a ticket insert.
+	stmts sync.Map // query -> *sql.Stmt
 }
 
 // Open connects, applies the pragmas and the pending migrations.
@@ -55,6 +60,10 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		return nil, err
 	}
 	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.prepareHot(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -121,6 +130,10 @@ func openPostgres(cfg Config) (*DB, error) {
 
 // Close releases both pools.
 func (db *DB) Close() error {
+	db.stmts.Range(func(_, v any) bool {
+		v.(*sql.Stmt).Close()
+		return true
+	})
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
@@ -164,6 +177,32 @@ func (db *DB) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	return fn(tx)
+}
+
+// hotStatements are the writes every request makes; they are prepared on
+// the write pool when the database opens. (Preparing later, inside a
+// transaction, could wait forever for SQLite's single write connection,
+// which that very transaction holds.)
+var hotStatements = []string{insertTicketSQL, insertMessageSQL, insertEventSQL}
+
+func (db *DB) prepareHot(ctx context.Context) error {
+	for _, q := range hotStatements {
+		st, err := db.write.PrepareContext(ctx, db.d.q(q))
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		db.stmts.Store(q, st)
+	}
+	return nil
+}
+
+// txQueryRow runs a one-row query written with ? placeholders in tx, with
+// its prepared form when it is one of hotStatements.
+func (db *DB) txQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	if v, ok := db.stmts.Load(query); ok {
+		return tx.StmtContext(ctx, v.(*sql.Stmt)).QueryRowContext(ctx, args...)
+	}
+	return tx.QueryRowContext(ctx, db.d.q(query), args...)
 }
 
 func bool2int(b bool) int {

@@ -20,6 +20,16 @@ func (db *DB) Tickets() *Tickets { return &Tickets{db} }
 
 var _ ticket.Store = (*Tickets)(nil)
 
+const (
+	insertTicketSQL = `INSERT INTO tickets (subject, status, severity, category, topic, reasons,
+		locale, email, urgent, amount_usd, chain, tx_hash, address, token_hash, first_response_due, first_response_at,
+		sla_policy, assignee, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	insertMessageSQL = `INSERT INTO ticket_messages (ticket_id, author, agent_id, internal, body, redactions, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	insertEventSQL = `INSERT INTO ticket_events (ticket_id, actor, kind, data, created_at)
+		VALUES (?, ?, ?, ?, ?) RETURNING id`
+)
+
 const ticketColumns = `id, subject, status, severity, category, topic, reasons, locale, email, urgent, amount_usd,
 	chain, tx_hash, address, token_hash, first_response_due, first_response_at, sla_policy, assignee, created_at, updated_at`
 
@@ -83,9 +93,7 @@ func scanTicket(r scanner) (ticket.Ticket, error) {
 // CreateTicket implements ticket.Store.
 func (s *Tickets) CreateTicket(ctx context.Context, t *ticket.Ticket, fn func(t *ticket.Ticket) ticket.Change) error {
 	return s.db.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.db.d.q(`INSERT INTO tickets (subject, status, severity, category, topic, reasons,
-			locale, email, urgent, amount_usd, chain, tx_hash, address, token_hash, first_response_due, first_response_at,
-			sla_policy, assignee, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		err := s.db.txQueryRow(ctx, tx, insertTicketSQL,
 			t.Subject, string(t.Status), int(t.Severity), string(t.Category), t.Topic, encodeReasons(t.Reasons),
 			string(t.Locale), t.Email, bool2int(t.Urgent), t.AmountUSD, t.Chain, t.TxHash, t.Address, t.TokenHash,
 			ms(t.SLA.FirstResponseDue), ms(t.SLA.FirstResponseAt), t.SLA.Policy, t.Assignee, ms(t.CreatedAt), ms(t.UpdatedAt)).Scan(&t.ID)
@@ -101,8 +109,7 @@ func (s *Tickets) applyChange(ctx context.Context, tx *sql.Tx, id int64, ch tick
 	for i := range ch.Messages {
 		m := &ch.Messages[i]
 		m.TicketID = id
-		err := tx.QueryRowContext(ctx, s.db.d.q(`INSERT INTO ticket_messages (ticket_id, author, agent_id, internal, body, redactions, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		err := s.db.txQueryRow(ctx, tx, insertMessageSQL,
 			id, string(m.Author), m.AgentID, bool2int(m.Internal), m.Body, strings.Join(m.Redactions, ","), ms(m.CreatedAt)).Scan(&m.ID)
 		if err != nil {
 			return err
@@ -128,8 +135,7 @@ func (s *Tickets) applyChange(ctx context.Context, tx *sql.Tx, id int64, ch tick
 		if e.Data == nil {
 			data = []byte("{}")
 		}
-		err := tx.QueryRowContext(ctx, s.db.d.q(`INSERT INTO ticket_events (ticket_id, actor, kind, data, created_at)
-			VALUES (?, ?, ?, ?, ?) RETURNING id`), id, e.Actor, e.Kind, string(data), ms(e.CreatedAt)).Scan(&e.ID)
+		err := s.db.txQueryRow(ctx, tx, insertEventSQL, id, e.Actor, e.Kind, string(data), ms(e.CreatedAt)).Scan(&e.ID)
 		if err != nil {
 			return err
 		}
