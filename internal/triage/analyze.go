@@ -18,10 +18,15 @@ type analysis struct {
 	markers    []string  // kinds of redaction markers in the text
 	question   bool      // the text asks something
 	refused    bool      // a refusal and no sign that the contact goes on
+	// Set by Classifier.lexicon: it met an S1 event and read it as denied,
+	// asked about or hypothetical (s1Dismissed), or met a request for a
+	// secret that the requester refused (s1Refused).
+	s1Dismissed, s1Refused bool
 
 	buf    []byte
 	breaks []int32
 	eval   evalScratch
+	feat   features // the second opinion's, filled only when it is asked
 }
 
 func (c *Classifier) analyze(a *analysis, subject, body string) {

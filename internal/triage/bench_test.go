@@ -53,6 +53,55 @@ func BenchmarkClassify2KB(b *testing.B) {
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
+// body2KBNoS1 is as long and as mixed, but the lexicon finds no S1 in it,
+// so the second opinion reads all of it: the worst case for Classify.
+func body2KBNoS1() string {
+	parts := []string{
+		"Hello, I have been using the wallet for two years and never had a problem with it. ",
+		"Yesterday I tried to send some USDT to my friend on TRON, the fee was higher than usual. ",
+		"我平时很少动这个钱包，里面主要是USDT和一点ETH，转账一直显示等待中。 ",
+		"The transfer has now been pending for three hours and the explorer does not show it yet. ",
+		"送金がまだ保留中のままです。ガス代の設定が低すぎたのかもしれません。 ",
+		"I also noticed the token list does not show my USDC after the last update of the app. ",
+		"Could you please check what happened and tell me whether I should speed it up or cancel it? ",
+	}
+	var b strings.Builder
+	for b.Len() < 2048 {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+	}
+	return b.String()[:2048]
+}
+
+func BenchmarkClassify2KBModel(b *testing.B) {
+	c := New(Config{})
+	in := Input{Subject: "Transfer pending", Body: body2KBNoS1(), Locale: "en"}
+	if res := c.Classify(in); res.Severity == S1 {
+		b.Fatalf("benchmark body classified %v %v", res.Severity, codes(res.Reasons))
+	}
+	b.SetBytes(int64(len(in.Body)))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		c.Classify(in)
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkSecondOpinion2KB is the model's share of the above.
+func BenchmarkSecondOpinion2KB(b *testing.B) {
+	c := New(Config{})
+	a := new(analysis)
+	c.analyze(a, "Transfer pending", body2KBNoS1())
+	start := cpuTime()
+	for b.Loop() {
+		a.feat.read(a.text, c.model)
+		c.model.logit(&a.feat)
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
 func BenchmarkClassifyShort(b *testing.B) {
 	c := New(Config{})
 	in := Input{Subject: "被盗", Body: "我的币被别人转走了", Locale: "zh-CN"}

@@ -51,6 +51,7 @@ type Classifier struct {
 	// scratch recycles *analysis between requests: Classify is called for
 	// every form keystroke and API call.
 	scratch sync.Pool
+	model   *model // the second opinion; nil in the lexicon alone (newLexicon)
 }
 
 type termFlag uint8
@@ -83,6 +84,18 @@ type ref struct {
 
 // New compiles the lexicon.
 func New(cfg Config) *Classifier {
+	c := newLexicon(cfg)
+	m, err := parseModel(s1ModelFile)
+	if err != nil {
+		panic(err) // the embedded file: every test run checks it
+	}
+	c.model = m
+	return c
+}
+
+// newLexicon compiles the lexicon alone, without the second opinion: what
+// the model's generator works with.
+func newLexicon(cfg Config) *Classifier {
 	c := &Classifier{large: cfg.LargeAmountUSD, rules: rules(), hints: topicHints()}
 	c.scratch.New = func() any { return new(analysis) }
 	c.punct = newPunctTable()

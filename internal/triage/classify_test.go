@@ -236,7 +236,7 @@ func TestTopics(t *testing.T) {
 func TestReasonMessages(t *testing.T) {
 	c := New(Config{})
 	codes := []string{"secret_exposed", "amount_at_risk", "requester_urgent", "question_about",
-		"how_to_question", "general_inquiry"}
+		"how_to_question", "general_inquiry", reviewCode}
 	for _, r := range c.rules {
 		codes = append(codes, r.code)
 	}

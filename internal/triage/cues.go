@@ -114,8 +114,11 @@ func cueWords(c cue) []string {
 			"heard", "read about", "video", "article", "rumor", "reading about", "read that",
 			"朋友的", "朋友被", "我朋友", "别人的", "听说", "新闻", "看到新闻", "有人说", "家人的", "同事的", "朋友领",
 			"朋友在", "朋友用", "朋友钱包", "朋友也", "朋友之前", "朋友去年",
+			"邻居", "同事", "我妹妹", "我姐姐", "我哥哥", "我弟弟", "我爸", "我妈", "我老公", "我老婆", "文章",
+			"my neighbour", "my neighbor", "a neighbour", "a neighbor", "my coworker", "their ad", "an ad",
 			"友達の", "友人の", "知り合いの", "家族の", "ニュース", "聞きました", "聞いた", "記事", "噂",
-			"について読", "について聞", "の話を", "友人が", "友達が",
+			"について読", "について聞", "の話を", "友人が", "友達が", "知人が", "知人の", "知り合いが",
+			"隣人", "同僚が", "同僚の",
 		}
 	case cueRecent:
 		return []string{
@@ -134,13 +137,13 @@ func cueWords(c cue) []string {
 		return []string{
 			"i didn't do it", "i didn't send it", "i didn't give it", "didn't send them",
 			"i didn't send anything", "i refused", "i didn't reply", "i ignored",
-			"ignored him", "ignored them", "blocked him", "blocked them",
+			"ignored him", "ignored them", "ignored it", "blocked him", "blocked them", "blocked it",
 			"我没发", "没发", "我没给", "我没有发", "我没有给", "没给他", "没理他", "拒绝了", "拉黑了",
 			"送っていません", "送っていない", "送ってない", "教えていません", "教えていない", "教えてない",
 			"渡していません", "渡していない", "断りました", "断った", "無視しました", "ブロックしました",
 		}
 	case cueCond:
-		return []string{"たら", "だら", "れば"}
+		return []string{"たら", "だら", "れば", "のとき", "の時", "際は"}
 	case cueGeneric:
 		return []string{
 			"in general", "generally", "for a blog", "blog post", "for an article", "for a video", "hypothetically",
@@ -170,6 +173,12 @@ func cueWords(c cue) []string {
 			"不断", "不停", "不少", "不久", "不止", "不仅", "不管", "不用", "不知不觉", "不明不白", "没想到",
 			"是不是", "是否", "没发现", "没发生", "没发出",
 			"钱包", "代币", "blind signing", "told me to", "told me that", "told me the", "told me my", "told me it",
+			// someone contacting the user is not the user sending a secret
+			"messaged me", "texted me", "emailed me", "dmed me", "dm'd me",
+			// a recovery service's pitch names no one's loss: "they can get back hacked crypto"
+			"back hacked", "back stolen", "recover hacked", "recover stolen", "retrieve hacked", "retrieve stolen",
+			// a tool that steals is a noun, not an event
+			"盗币工具", "盗币软件", "盗币程序", "盗币脚本", "盗币网站", "盗币链接",
 			"battery drain", "drains my battery", "draining my battery", "drains the battery",
 			"draining the battery", "battery draining", "drains battery",
 			"取消授权", "取消代币授权", "撤销授权",

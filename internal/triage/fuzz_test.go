@@ -19,17 +19,24 @@ func FuzzClassify(f *testing.F) {
 		"2万5千usdt", "1万9999u", "300万円", "$15k worth", "usdt usdt 9k", "万万万千", "1万", "转9",
 		"友達に秘密鍵を教えていたら", "入金がされず", "バイナンス", "he's still asking", "drianed", "stollen",
 		"把把把助记词给", "被被被转", "wasnt me.", "i didn't do it。我没发", "有人说把助记词发给客服",
+		strings.Repeat("a", 2000) + " my wallet was emptied", strings.Repeat("钱", 300) + "被盗了", "\xe4\xb8" + strings.Repeat("x", 800),
+		"if not didn't suppose 如果没有差点もし", "1.5.6...7", "''x'", "A B C D E F G H I J",
 	}
 	for i, s := range seeds {
 		f.Add("subject", s, float64(i*1000), i%2 == 0, i%5 == 0)
 	}
-	c := New(Config{})
+	c, lex := New(Config{}), newLexicon(Config{})
 	f.Fuzz(func(t *testing.T, subject, body string, amount float64, urgent, exposed bool) {
 		in := Input{Subject: subject, Body: body, AmountUSD: amount, Urgent: urgent}
 		if exposed {
 			in.Exposed = []string{"recovery_phrase"}
 		}
 		res := c.Classify(in)
+		// The second opinion only raises, to S1, saying so first.
+		if alone := lex.Classify(in); res.Severity != alone.Severity &&
+			(res.Severity != S1 || res.Reasons[0].Code != reviewCode || alone.Severity == S1) {
+			t.Fatalf("lexicon %v %v, with the model %v %v", alone.Severity, codes(alone.Reasons), res.Severity, codes(res.Reasons))
+		}
 		if !res.Severity.Valid() {
 			t.Fatalf("severity %d", res.Severity)
 		}

@@ -14,21 +14,38 @@ type mechanismCase struct {
 	want          Severity
 }
 
+// runMechanism checks the lexicon alone: the mechanisms are the lexicon's.
+// With the second opinion, a case may only differ by being raised to S1
+// for review; how often that happens is TestSecondOpinionOnMechanismCases.
 func runMechanism(t *testing.T, cases []mechanismCase) {
 	t.Helper()
-	c := New(Config{})
+	lex, full := newLexicon(Config{}), New(Config{})
 	for _, tc := range cases {
-		res := c.Classify(Input{Subject: tc.subject, Body: tc.body})
+		in := Input{Subject: tc.subject, Body: tc.body}
+		res := lex.Classify(in)
 		if res.Severity != tc.want {
 			t.Errorf("%q / %q: got %v %v, want %v", tc.subject, tc.body, res.Severity, codes(res.Reasons), tc.want)
+		}
+		if got := full.Classify(in); got.Severity != res.Severity && (got.Severity != S1 || got.Reasons[0].Code != reviewCode) {
+			t.Errorf("%q / %q: with the model %v %v, lexicon alone %v", tc.subject, tc.body, got.Severity, codes(got.Reasons), res.Severity)
 		}
 	}
 }
 
+// allMechanismCases are the tables below: requests in words none of the
+// evaluation sets use, so also a fair sample of hard negatives for the
+// model (S2-S4 requests full of S1 words).
+func allMechanismCases() [][]mechanismCase {
+	return [][]mechanismCase{wordOrderCases(), japaneseMorphologyCases(), requestScopeCases(), reportedOrNotCases(),
+		englishSpellingCases(), refusalScopeCases(), paraphrasedReportsCases(), questionsWithS1WordsCases()}
+}
+
 // Word order: the agent before the verb (被人转走, someone swapped), the
 // object of 把 before its verb.
-func TestWordOrder(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestWordOrder(t *testing.T) { runMechanism(t, wordOrderCases()) }
+
+func wordOrderCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "Someone swapped all my tokens and sent them out", S1},
 		{"", "hacker took my eth", S1},
 		{"", "有人在转我钱包里的币 一笔接一笔", S1},
@@ -48,14 +65,16 @@ func TestWordOrder(t *testing.T) {
 		{"", "没有把助记词抄下来，现在app要求输入，币还在里面", S2},
 		{"", "我没有把助记词告诉任何人", S4},
 		{"", "把助记词写在纸上安全吗", S4},
-	})
+	}
 }
 
 // Japanese morphology: every form of a verb that says it was done, the
 // particle inside a suru-verb, the negative ず, a negation after a tail of
 // particles, katakana word edges.
-func TestJapaneseMorphology(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestJapaneseMorphology(t *testing.T) { runMechanism(t, japaneseMorphologyCases()) }
+
+func japaneseMorphologyCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "友達に秘密鍵を教えていたら、資産が半分になっていた", S1},
 		{"", "秘密鍵をLINEで送っちゃった", S1},
 		{"", "サポートの方にフレーズを伝えてしまいました", S1},
@@ -69,27 +88,31 @@ func TestJapaneseMorphology(t *testing.T) {
 		{"", "バイナンスへの入金がされない、もう2日です", S2},
 		{"", "Krakenへの入金が反映されず", S2},
 		{"", "バイナンスの使い方", S4}, // ナンス (nonce) is not inside バイナンス
-	})
+	}
 }
 
 // Evidence a sentence away from the event, and counter-evidence.
-func TestRequestScope(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestRequestScope(t *testing.T) { runMechanism(t, requestScopeCases()) }
+
+func requestScopeCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "my tokens vanished, the explorer shows they were sent to 0x9a3f at 14:05. wasnt me", S1},
 		{"", "wallet shows 0, the explorer says everything was sent out at 3am, not by me", S1},
 		{"", "スマホをなくしました。バックアップしていません。中に資産があります", S2},
 		{"", "transaction disappeared from history after pending, funds are still in my wallet", S3},
 		{"", "保留中の送金が履歴から消えた、資金は残っている", S3},
 		{"", "换了新手机导入助记词，地址变了，币都没了", S2},
-	})
+	}
 }
 
 // Who it happened to, and whether it happened: a relative this morning is
 // a case, a friend last year a question; a trust question about recovery
 // services is not a theft; a refusal ends a request for a phrase unless
 // the contact goes on.
-func TestReportedOrNot(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestReportedOrNot(t *testing.T) { runMechanism(t, reportedOrNotCases()) }
+
+func reportedOrNotCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "My mom uses your app and her wallet was emptied this morning, she never sent anything. What can we do?", S1},
 		{"", "my friend's wallet was drained last week, how do I avoid that", S4},
 		{"", "Are wallet recovery services that promise to get stolen crypto back legit?", S4},
@@ -104,19 +127,21 @@ func TestReportedOrNot(t *testing.T) {
 		{"", "can a bot send my tokens away without my approval?", S4},
 		{"", "我想把助记词给家人保管，安全吗", S4},
 		{"", "资产被转移到新钱包需要多久", S4},
-	})
+	}
 }
 
 // Typos on the words that decide an S1, and clitics.
-func TestEnglishSpelling(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestEnglishSpelling(t *testing.T) { runMechanism(t, englishSpellingCases()) }
+
+func englishSpellingCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "my wallet was drianed last nite", S1},
 		{"", "my usdt got stollen", S1},
 		{"", "unauthroized transfer from my wallet", S1},
 		{"", "someone has my privte key", S1},
 		{"", "those transactions werent me!!! 4 outgoing", S1},
 		{"", "the app drains my battery, it rained all day", S4},
-	})
+	}
 }
 
 func TestTypoVariants(t *testing.T) {
@@ -185,18 +210,22 @@ func TestAmountForms(t *testing.T) {
 }
 
 // A refusal cancels a request for a secret, never a secret already given.
-func TestRefusalScope(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestRefusalScope(t *testing.T) { runMechanism(t, refusalScopeCases()) }
+
+func refusalScopeCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "I gave my seed to a guy on telegram. He asked for my private key too but I refused.", S1},
 		{"", "有人说是官方客服，我就把助记词给他了。后来他又要私钥，我没给", S1},
 		{"", "サポートを名乗る人にフレーズを教えてしまいました。秘密鍵も聞かれましたが送っていません", S1},
 		{"", "グループで「フレーズをサポートに送るとボーナス」と言われましたが、詐欺ですよね？送っていません", S4},
-	})
+	}
 }
 
 // Reports in paraphrase: the wording of frightened users, not of the lexicon.
-func TestParaphrasedReports(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestParaphrasedReports(t *testing.T) { runMechanism(t, paraphrasedReportsCases()) }
+
+func paraphrasedReportsCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "我钱包里的以太坊一觉醒来全没了", S1},
 		{"", "钱包余额清零了，我啥也没干", S1},
 		{"", "账户里的u被人偷偷提走了", S1},
@@ -232,12 +261,14 @@ func TestParaphrasedReports(t *testing.T) {
 		{"盗まれました", "助けて", S1},
 		{"", "我的USDT被drain了", S1},
 		{"", "walletがhackされた", S1},
-	})
+	}
 }
 
 // Questions and plain problems full of the words of an S1.
-func TestQuestionsWithS1Words(t *testing.T) {
-	runMechanism(t, []mechanismCase{
+func TestQuestionsWithS1Words(t *testing.T) { runMechanism(t, questionsWithS1WordsCases()) }
+
+func questionsWithS1WordsCases() []mechanismCase {
+	return []mechanismCase{
 		{"", "how can a hacker take my funds if I never share my seed?", S4},
 		{"", "what does it mean when someone has access to your wallet?", S4},
 		{"", "if my funds disappear, who do I contact?", S4},
@@ -264,5 +295,5 @@ func TestQuestionsWithS1Words(t *testing.T) {
 		{"", "I sent all my eth to my ledger, it shows pending", S3},
 		{"", "全部送金したけど保留中のまま", S3},
 		{"", "钱包里的币都在，只是显示不出来", S3},
-	})
+	}
 }

@@ -84,6 +84,12 @@ func messageTemplate(code string) template {
 			"您提到资产或地址被冻结（{term}）：资产暂时无法动用，此情况按高优先级处理。",
 			"資産やアドレスが凍結されたとのこと（{term}）。現在動かせない状態のため、高い優先度で対応します。",
 		}
+	case "possible_loss_review":
+		return template{
+			"Your message may describe funds being lost or a recovery phrase reaching someone else. A person will check it urgently, within minutes; if nothing is at risk, just tell them.",
+			"您的消息可能涉及资产被转走或助记词落入他人之手。工作人员会在几分钟内紧急核实；如果并没有风险，直接告诉工作人员即可。",
+			"資産が失われた、またはリカバリーフレーズが他人に渡った可能性がある内容と判断しました。担当者が数分以内に至急確認します。危険がない場合は、その旨をお伝えください。",
+		}
 	case "amount_at_risk":
 		return template{
 			"About {amount} USD is at stake, at or above {threshold} USD: this is treated as high priority.",

@@ -23,6 +23,7 @@ type evalCase struct {
 	Exposed   []string `json:"exposed,omitempty"`
 	Mixed     bool     `json:"mixed,omitempty"`
 	Batch     string   `json:"batch,omitempty"` // holdout: "" = every 4th case of the first set; "late".."late5" = written later, see TestQualityHoldout
+	Set       string   `json:"-"`               // the file it came from, for reports
 }
 
 func loadCases(t *testing.T, path string) []evalCase {
@@ -245,4 +246,30 @@ func TestQualityBlind3(t *testing.T) {
 	s := runCases(New(Config{}), cases)
 	s.report(t, "blind3")
 	s.check(t, "blind3")
+}
+
+// TestQualityBlind4 runs blind4.jsonl: written before the second opinion
+// existed, in new scenarios and wording, labelled from DESIGN.md alone. Its
+// first run (lexicon alone, then with the model) is the honest estimate
+// recorded in testdata/README.md; since then the model trains on it and
+// the lexicon's false S1s on it were fixed by class, so it is a regression
+// set. The lexicon still misses much of its S2/S3 wording (new exchanges,
+// networks and errors), hence an accuracy floor below the other sets'.
+func TestQualityBlind4(t *testing.T) {
+	cases := loadCases(t, filepath.Join("testdata", "blind4.jsonl"))
+	if len(cases) < 240 {
+		t.Errorf("blind4 set has %d cases, want at least 240", len(cases))
+	}
+	runCases(newLexicon(Config{}), cases).report(t, "blind4, lexicon alone")
+	s := runCases(New(Config{}), cases)
+	s.report(t, "blind4, lexicon and model")
+	for _, m := range s.missedS1 {
+		t.Errorf("blind4: missed S1: %s", m)
+	}
+	if r := float64(s.falseS1) / float64(s.expectedS4); r > 0.02 {
+		t.Errorf("blind4: S4 cases flagged S1: %d of %d (> 2%%)", s.falseS1, s.expectedS4)
+	}
+	if s.accuracy() < 0.8 {
+		t.Errorf("blind4: accuracy %.3f < 0.8", s.accuracy())
+	}
 }

@@ -12,6 +12,13 @@ func (c *Classifier) Classify(in Input) Result {
 	a := c.scratch.Get().(*analysis)
 	defer c.scratch.Put(a)
 	c.analyze(a, in.Subject, in.Body)
+	res := c.lexicon(a, in)
+	c.secondOpinion(a, c.model, &res)
+	return res
+}
+
+// lexicon is the verdict of the lexicon alone on an analyzed request.
+func (c *Classifier) lexicon(a *analysis, in Input) Result {
 	outs := c.evaluate(a)
 
 	type firedRule struct {
@@ -20,11 +27,17 @@ func (c *Classifier) Classify(in Input) Result {
 	}
 	var firedRules []firedRule
 	askedRule := -1
+	a.s1Dismissed, a.s1Refused = false, false
 	for ri := range c.rules {
-		if a.refused && c.rules[ri].refusable && outs[ri].result() == fired {
+		st := outs[ri].result()
+		if c.rules[ri].level == S1 && (st == asked || st == negated) {
+			a.s1Dismissed = true
+		}
+		if a.refused && c.rules[ri].refusable && st == fired {
+			a.s1Refused = true
 			continue // "they asked for my phrase; I didn't send it": told, not done
 		}
-		switch outs[ri].result() {
+		switch st {
 		case fired:
 			firedRules = append(firedRules, firedRule{ri, outs[ri].term})
 		case asked:
