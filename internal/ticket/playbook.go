@@ -15,7 +15,8 @@ const (
 	playbookTheft       playbook = "theft"        // funds leaving without consent, drained, malicious approval
 	playbookExposed     playbook = "exposed"      // a recovery phrase or key reached someone (or our form)
 	playbookFakeSupport playbook = "fake_support" // someone posing as support is asking for secrets
-	playbookStandard    playbook = "standard"     // everything else: the articles that most likely answer it
+	playbookPossible    playbook = "possible_loss" // may describe a loss; a person checks first
+	playbookStandard    playbook = "standard"      // everything else: the articles that most likely answer it
 )
 
 // playbookFor picks the first reply from the triage reason codes.
@@ -31,6 +32,11 @@ func playbookFor(codes []string, redacted bool) playbook {
 			return playbookFakeSupport
 		case "theft_reported", "scam_reported", "malicious_approval", "address_poisoned":
 			return playbookTheft
+		}
+	}
+	for _, c := range codes {
+		if c == "possible_loss_review" {
+			return playbookPossible
 		}
 	}
 	return playbookStandard
@@ -77,6 +83,17 @@ We will never ask for your recovery phrase, private key or password, and we neve
 4. Reply here with their name or handle and where they contacted you; we report impersonators.
 
 How to tell a real contact: [verify our official channels](kb:verify-official-channels).`,
+		playbookPossible: `We have your request #%[1]d. Your message may describe funds leaving your wallet, so a person on our team will check it within %[2]s, day or night.
+
+**If funds left your wallet without your approval, do this now:**
+
+1. Move what is left to a **new wallet with a new recovery phrase**, created on a device you trust.
+2. Stop sending funds to the affected address, and revoke its token approvals ([how](kb:token-approvals)).
+3. Reply here with the transaction hashes of the transfers you did not make.
+
+If nothing is missing, you do not need to do anything: we will answer your question.
+
+We will never ask for your recovery phrase, private key or password, and we never message you first. More: [what to do if your wallet was stolen](kb:wallet-stolen).`,
 		playbookStandard: `Thank you. We have your request #%[1]d; a person on our team will reply within %[2]s.
 
 %[3]s
@@ -118,6 +135,17 @@ We will never ask for your recovery phrase, private key or password, and we neve
 4. 请在这里回复对方的名字或账号，以及在哪里联系你的，我们会举报冒充者。
 
 怎么分辨真假：[核实官方渠道](kb:verify-official-channels)。`,
+		playbookPossible: `我们已收到你的请求 #%[1]d。你描述的情况可能涉及资产被转走，工作人员会在 %[2]s 内优先查看（全天候）。
+
+**如果资产在你不知情的情况下被转走，请立即：**
+
+1. 在你信任的设备上用**新的助记词创建新钱包**，把剩余资产转过去。
+2. 停止向受影响的地址转入资金，并取消它的代币授权（[方法](kb:token-approvals)）。
+3. 在这里回复那些不是你发起的转账的交易哈希。
+
+如果资产没有少，你不需要做任何操作，我们会解答你的问题。
+
+我们绝不会索要你的助记词、私钥或密码，也绝不会主动私信你。更多内容：[钱包被盗后怎么办](kb:wallet-stolen)。`,
 		playbookStandard: `谢谢。我们已收到你的请求 #%[1]d，工作人员会在 %[2]s 内回复你。
 
 %[3]s
@@ -159,6 +187,17 @@ We will never ask for your recovery phrase, private key or password, and we neve
 4. 相手の名前やアカウントと、どこで連絡してきたかをここに返信してください。なりすましを通報します。
 
 本物の見分け方：[公式チャネルを確認する](kb:verify-official-channels)。`,
+		playbookPossible: `リクエスト #%[1]d を受け付けました。資産が送金されてしまった可能性があるため、担当者が %[2]s 以内に優先して確認します（24 時間 365 日）。
+
+**身に覚えのない送金で資産が減っている場合は、今すぐ次の対応をしてください：**
+
+1. 信頼できる端末で**新しいリカバリーフレーズのウォレットを作成**し、残っている資産を移します。
+2. 被害にあったアドレスへの入金をやめ、トークンの承認を取り消します（[方法](kb:token-approvals)）。
+3. 身に覚えのない送金のトランザクションハッシュをここに返信してください。
+
+資産が減っていなければ、何もする必要はありません。ご質問にお答えします。
+
+私たちがリカバリーフレーズ、秘密鍵、パスワードを尋ねることはありません。こちらから先にメッセージを送ることもありません。詳しくは[ウォレットが盗まれたときの対処法](kb:wallet-stolen)をご覧ください。`,
 		playbookStandard: `ありがとうございます。リクエスト #%[1]d を受け付けました。担当者が %[2]s 以内に返信します。
 
 %[3]s
