@@ -64,7 +64,11 @@ func (d *detector) findRuns(langs langMask, out []run) []run {
 			bit := langMask(1) << l
 			if weak&bit != 0 {
 				streak[l]++
-				if streak[l] >= maxWeakStreak && open&bit != 0 {
+				// Chinese is judged by blocks of touching characters
+				// (judgeHanBlock), whose words the prose score weighs;
+				// cutting a run where a few random characters form words
+				// would lose the phrase around them.
+				if streak[l] >= maxWeakStreak && open&bit != 0 && bit&hanLangs == 0 {
 					if members[l] >= minCandidate {
 						out = append(out, run{l, first[l], last[l]})
 					}
@@ -125,14 +129,19 @@ func (d *detector) judge(r run, ctx phraseContext) (span, bool) {
 	for last >= first && (toks[last].kind == tNum || toks[last].mask&bit == 0 || toks[last].linked) {
 		last--
 	}
-	if last-first+1 < minAdjacent-1 {
-		return span{}, false
-	}
 	adjacent := labelInside
 	for i := r.first; i < first; i++ {
 		if toks[i].label&labelPhrase != 0 && toks[i].mask&bit == 0 {
 			adjacent = true
 		}
+	}
+	if toks[r.first].kind == tHan {
+		if s, ok, handled := d.judgeHanBlock(r, first, last, adjacent, ctx); handled {
+			return s, ok
+		}
+	}
+	if last-first+1 < minAdjacent-1 {
+		return span{}, false
 	}
 	if pieces := d.numberingPieces(first, last); len(pieces) > 1 {
 		// Numbered words followed (or preceded) by plain words: a list of
@@ -151,26 +160,65 @@ func (d *detector) judge(r run, ctx phraseContext) (span, bool) {
 		}
 		return out, found
 	}
-	if toks[first].kind == tHan && d.touchingAny(first, last) {
-		// Unspaced Chinese: characters trimmed at the ends as prose
-		// ("不管", "很都给") may be phrase words; try the whole block of
-		// touching list characters first.
-		ef, el := first, last
-		for ef > 0 && toks[ef].joined && toks[ef-1].kind == tHan && toks[ef-1].mask&bit != 0 && toks[ef-1].label == 0 {
-			ef--
-		}
-		for el+1 < len(toks) && toks[el+1].kind == tHan && toks[el+1].joined && toks[el+1].mask&bit != 0 && toks[el+1].label == 0 {
-			el++
-		}
-		for _, e := range [...][2]int{{ef, el}, {ef, last}, {first, el}} {
-			if e != [2]int{first, last} {
-				if s, ok := d.evaluate(r.l, e[0], e[1], adjacent, ctx); ok {
-					return s, true
-				}
+	return d.evaluate(r.l, first, last, adjacent, ctx)
+}
+
+// judgeHanBlock decides runs of unspaced Chinese (handled is false for
+// characters written apart). The unit is the block of touching list
+// characters: a partial phrase must be the whole block, set off by a
+// label, a separator or characters of no list. Only a full phrase may
+// touch prose at either end ("…是<phrase>请帮我看看"); the ends trimmed as
+// prose are then left out. Judging the cores of prose blocks as partial
+// phrases would give every sentence several chances to look random.
+func (d *detector) judgeHanBlock(r run, first, last int, adjacent bool, ctx phraseContext) (s span, ok, handled bool) {
+	toks := d.toks
+	bit := langMask(1) << r.l
+	if first > last {
+		first, last = r.first, r.last
+	}
+	if !d.touchingAny(first, last) && !(first > 0 && toks[first].joined && toks[first-1].kind == tHan) &&
+		!(last+1 < len(toks) && toks[last+1].joined && toks[last+1].kind == tHan) {
+		return span{}, false, false
+	}
+	// The block runs back to the label that introduces it, and over any
+	// other label: random characters form 交易 or 取引 now and then.
+	ef, el := first, last
+	for ef > 0 && toks[ef].joined && toks[ef-1].kind == tHan && toks[ef-1].mask&bit != 0 && toks[ef-1].label&labelPhrase == 0 {
+		ef--
+	}
+	for el+1 < len(toks) && toks[el+1].kind == tHan && toks[el+1].joined && toks[el+1].mask&bit != 0 && toks[el+1].label&labelPhrase == 0 {
+		el++
+	}
+	first, last = max(first, ef), min(last, el)
+	core := ef
+	if ef > 0 && ef < el && isCopula(toks[ef].r) && toks[ef-1].label&labelPhrase != 0 && toks[ef].joined {
+		// "助记词是…": the copula introduces the block; it is judged
+		// without it and redacted with it.
+		core++
+		first = max(first, core)
+	}
+	if !d.introducedHan(core) && !d.labelNear(core, el, false) && !d.wholeHanLine(core, el) {
+		// No context in which the block or any part of it could be a
+		// phrase (evaluateHan): most of a Chinese paragraph.
+		return span{}, false, true
+	}
+	whole := func(s span) span {
+		s.start, s.end = int(toks[ef].start), int(toks[el].end)
+		return s
+	}
+	if s, ok := d.evaluate(r.l, core, el, adjacent, ctx); ok {
+		return whole(s), true, true
+	}
+	for _, e := range [...][2]int{{core, last}, {first, el}, {first, last}} {
+		if e != [2]int{core, el} && e[1]-e[0]+1 >= minUnlabelled {
+			if s, ok := d.evaluate(r.l, e[0], e[1], adjacent, ctx); ok {
+				// The ends left out as prose may be phrase characters
+				// that happen to form a word: they go with it.
+				return whole(s), true, true
 			}
 		}
 	}
-	return d.evaluate(r.l, first, last, adjacent, ctx)
+	return span{}, false, true
 }
 
 // numberingPieces splits first..last where the words stop (or start) being
@@ -246,10 +294,14 @@ func (d *detector) evaluate(l lang, first, last int, adjacent bool, ctx phraseCo
 	toks := d.toks
 	bit := langMask(1) << l
 	strong, labelWords, total, touching, soft := 0, 0, 0, 0, false
+	var seps separators
 	for i := first; i <= last; i++ {
 		tk := &toks[i]
 		if tk.kind == tNum {
 			continue
+		}
+		if total > 0 {
+			seps.add(tk.soft)
 		}
 		total++
 		if tk.mask&bit != 0 && !tk.linked {
@@ -266,35 +318,16 @@ func (d *detector) evaluate(l lang, first, last int, adjacent bool, ctx phraseCo
 			soft = true
 		}
 	}
+	if touching > 0 {
+		return d.evaluateHan(l, first, last, total, soft, ctx)
+	}
 	weak := total - strong - labelWords
 	if weak*3 > total {
 		return span{}, false
 	}
-	if !adjacent && d.labelNear(first, last, touching == 0) {
-		// Unspaced Chinese right after a label with nothing between
-		// ("助记词区块链技术…") is usually the sentence going on; a phrase
-		// follows a colon, a space, a line break or 是.
-		adjacent = touching == 0 || !toks[first].joined || toks[first-1].kind == tHan && isCopula(toks[first-1].r)
-	}
 	labelled := ctx.labelled || d.phraseLabelOutside(first, last)
-	if touching > 0 {
-		// Chinese written without spaces: prose is the danger. A phrase
-		// has no commas or labels inside and almost no linked characters;
-		// a label far away counts only for a line of its own.
-		if soft {
-			return span{}, false
-		}
-		for i := first; i <= last; i++ {
-			if toks[i].label != 0 {
-				return span{}, false
-			}
-		}
-		switch {
-		case adjacent && weak > max(2, total/4), !adjacent && weak > max(2, total/6):
-			return span{}, false
-		case !adjacent && !d.wholeHanLine(first, last):
-			return span{}, false
-		}
+	if !adjacent && d.labelNear(first, last, true) {
+		adjacent = true
 	}
 	ok := false
 	switch {
@@ -304,14 +337,82 @@ func (d *detector) evaluate(l lang, first, last int, adjacent bool, ctx phraseCo
 		ok = total >= minLabelled && strong >= minLabelled-2
 	default:
 		// Label words ("phrase", "seed") inside are phrase words here.
-		ok = strong+labelWords >= minUnlabelled && strong >= minUnlabelled-2 ||
-			touching > 0 && total >= minUnlabelled && strong >= minUnlabelled-2
+		ok = strong+labelWords >= minUnlabelled && strong >= minUnlabelled-2
 	}
-	if !ok {
+	if !ok || total < minUnlabelled && (seps.mixed() || l == langEnglish && d.grammarHeavy(first, last, total)) {
+		// Commas between some words and not others, or words that
+		// sentences lean on, make a sentence ("If you own several
+		// wallets, make sure this paper..."). A full phrase's worth of
+		// words is kept whatever it looks like.
 		return span{}, false
 	}
 	return span{
 		start: int(toks[first].start), end: int(toks[last].end),
+		kind: RecoveryPhrase, words: total, lang: langNames[l],
+	}, true
+}
+
+// separators tallies the gaps between the words of a run: plain, or
+// holding a comma or the like (soft).
+type separators struct {
+	soft, plain     int
+	plainBeforeSoft bool // a plain gap before the first soft one
+	plainAfterSoft  bool // a plain gap after the last soft one
+}
+
+func (s *separators) add(soft bool) {
+	switch {
+	case soft:
+		s.soft++
+		s.plainAfterSoft = false
+	default:
+		s.plain++
+		s.plainBeforeSoft = s.plainBeforeSoft || s.soft == 0
+		s.plainAfterSoft = s.soft > 0
+	}
+}
+
+// mixed reports a few commas (or the like) between words of a run that
+// otherwise has plain spaces, before and after them: a sentence's
+// punctuation. A phrase keeps one separator; only the words at its
+// edges, a label or the sentence around it ("phrase hope, analyst, ...,
+// volcano please check"), may be set off differently.
+func (s *separators) mixed() bool {
+	return s.soft > 0 && s.soft < s.plain && s.plainBeforeSoft && s.plainAfterSoft
+}
+
+// evaluateHan applies the thresholds to Chinese written without spaces,
+// where prose is the danger. A phrase has no commas inside. A label
+// introduces it when only a colon, a space, a line break or 是 stands
+// between them ("助记词：…"); a label with other words or a comma between
+// ("助记词或私钥，也从不…", "你的助记词，正在用…") is the sentence going
+// on, after which the characters count only as a full phrase; a label far
+// away counts only for a line of its own. Whether the characters read as
+// prose is the prose score's call (hanprose.go), calibrated against random
+// phrases; a label word inside (random characters form 交易 or 单词 now and
+// then) is a common word like any other there.
+func (d *detector) evaluateHan(l lang, first, last, total int, soft bool, ctx phraseContext) (span, bool) {
+	if soft {
+		return span{}, false
+	}
+	// The run's own sense of a label nearby (judge) is not used: the
+	// label must introduce this very block.
+	need := minUnlabelled
+	switch {
+	case d.introducedHan(first):
+		need = minAdjacent
+	case !d.wholeHanLine(first, last):
+		if !d.labelNear(first, last, false) {
+			return span{}, false
+		}
+	case ctx.labelled || d.phraseLabelOutside(first, last):
+		need = minLabelled
+	}
+	if total < need || d.hanProse(first, last) >= proseLimit(total) {
+		return span{}, false
+	}
+	return span{
+		start: int(d.toks[first].start), end: int(d.toks[last].end),
 		kind: RecoveryPhrase, words: total, lang: langNames[l],
 	}, true
 }
@@ -362,6 +463,29 @@ func (d *detector) phraseLabelOutside(first, last int) bool {
 // the characters stand alone, between line breaks, spaces or ASCII, not
 // inside a sentence (prose with a few rare words in a row).
 func (d *detector) wholeHanLine(first, last int) bool {
+	i := int(d.toks[first].start)
+	for i > 0 && (d.s[i-1] == ' ' || d.s[i-1] == '\t') {
+		i--
+	}
+	if i >= 3 && d.s[i-3:i] == "\u3000" {
+		return d.wholeHanLineSlow(first, last)
+	}
+	if i > 0 && d.s[i-1] >= utf8.RuneSelf {
+		return false
+	}
+	j := int(d.toks[last].end)
+	for j < len(d.s) && (d.s[j] == ' ' || d.s[j] == '\t') {
+		j++
+	}
+	if j+3 <= len(d.s) && d.s[j:j+3] == "\u3000" {
+		return d.wholeHanLineSlow(first, last)
+	}
+	return j == len(d.s) || d.s[j] < utf8.RuneSelf
+}
+
+// wholeHanLineSlow is wholeHanLine when ideographic spaces surround the
+// characters.
+func (d *detector) wholeHanLineSlow(first, last int) bool {
 	before := strings.TrimRightFunc(d.s[:d.toks[first].start], func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' })
 	after := strings.TrimLeftFunc(d.s[d.toks[last].end:], func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' })
 	ok := func(r rune, size int) bool { return size == 0 || r < 0x80 }
@@ -391,8 +515,8 @@ func (d *detector) linkHan() {
 		return toks[i].kind == tHan && toks[i-1].kind == tHan && toks[i].joined
 	}
 	for i := 1; i < len(toks); i++ {
-		if touching(i) && t.hanInfo(toks[i-1].r)&hanStarts != 0 && t.bigrams[bigramKey(toks[i-1].r, toks[i].r)] {
-			toks[i-1].linked, toks[i].linked = true, true
+		if touching(i) && t.word(toks[i-1].r, toks[i].r) {
+			toks[i-1].linked, toks[i].linked, toks[i].word = true, true, true
 		}
 	}
 	for i := 1; i < len(toks); i++ {

@@ -198,6 +198,7 @@ func findMarkers(s string) []span {
 // detector holds one text under examination.
 type detector struct {
 	t         *tables
+	sc        *scratch // pooled working memory
 	s         string
 	toks      []token
 	markers   []span
@@ -213,7 +214,7 @@ type detector struct {
 }
 
 func (r *Redactor) newDetector(s string, sc *scratch, followUp bool) *detector {
-	d := &detector{t: r.t, s: s, followUp: followUp}
+	d := &detector{t: r.t, s: s, followUp: followUp, sc: sc}
 	if strings.Contains(s, markerPrefix) {
 		d.markers = findMarkers(s)
 	}
@@ -267,7 +268,8 @@ func (d *detector) detect() []span {
 		}
 	}
 
-	runs := d.findRuns((1<<numLangs)-1, nil)
+	runs := d.findRuns((1<<numLangs)-1, d.sc.runs[:0])
+	defer func() { d.sc.runs = runs[:0] }()
 	if len(runs) == 0 {
 		return append(out, d.fallback()...)
 	}
@@ -298,7 +300,8 @@ func (d *detector) detect() []span {
 			// A spaced phrase may touch a line of prose ("区块链技术\n1.婚
 			// 2.江..."): judge the spaced stretches and the touching blocks
 			// on their own.
-			for _, p := range d.hanPieces(r) {
+			d.sc.pieces = d.hanPieces(r, d.sc.pieces[:0])
+			for _, p := range d.sc.pieces {
 				if s, ok := d.judge(p, ctx); ok {
 					out = append(out, s)
 				}
@@ -310,8 +313,7 @@ func (d *detector) detect() []span {
 
 // hanPieces splits a Chinese run into blocks of touching characters and
 // stretches of characters written apart.
-func (d *detector) hanPieces(r run) []run {
-	var out []run
+func (d *detector) hanPieces(r run, out []run) []run {
 	toks := d.toks
 	start := r.first
 	spaced := func(i int) bool { // token i is not touching either neighbour

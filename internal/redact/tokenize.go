@@ -23,6 +23,7 @@ type token struct {
 	brk        bool // a hard break (sentence end, marker) precedes it
 	soft       bool // a comma, colon or semicolon precedes it
 	linked     bool // Han: part of ordinary Chinese prose (common word, particles)
+	word       bool // Han: forms a lexicon word with the previous token, which it touches
 	mask       langMask
 	weak       langMask // abbreviates or mistypes a word of these lists
 	label      labelFlags
@@ -32,9 +33,11 @@ type token struct {
 
 // scratch is per-call working memory.
 type scratch struct {
-	toks []token
-	key  []byte
-	keys []keyCandidate
+	toks   []token
+	key    []byte
+	keys   []keyCandidate
+	runs   []run // candidate runs (detect)
+	pieces []run // pieces of one Chinese run (detect)
 }
 
 // tokenize splits s into tokens, skipping marker spans, and classifies them.

@@ -80,21 +80,24 @@ type tables struct {
 	prefix   map[uint32]langMask      // 4-letter folded (ASCII) prefixes of Latin-script words
 	index    [numLangs]map[string]int // folded word -> position, for checksums
 	han      []langMask               // rune-hanBase -> Chinese lists holding it, plus hanFunction and hanStarts
-	bigrams  map[uint64]bool          // common Chinese two-character words
+	hanScore []int8                   // rune-hanBase -> how much more often prose uses it than a phrase (see hanprose.go)
+	pairOff  []uint32                 // rune-hanBase -> start in pairNext of the words it begins (hanprose.go)
+	pairNext []rune                   // second characters of lexicon words, sorted per first character
 	maxKey   int                      // longest key in bytes
 	maxASCII int                      // longest ASCII key in bytes
 	bloom    []uint64                 // filter over ASCII keys of words (see mayHold)
 	cjk      map[rune][]int           // first rune -> indices in cjkLabels
 	stop     map[string]bool          // function words, for the labelled fallback
+	grammar  map[string]bool          // English list words that sentences lean on (grammar.go)
 	cjkBits  [16]uint64               // filter: bit r%1024 set when some label starts with r
 }
 
 func buildTables() *tables {
 	t := &tables{
-		words:   make(map[string]entry, 40000),
-		prefix:  make(map[uint32]langMask, 12000),
-		han:     make([]langMask, hanEnd-hanBase),
-		bigrams: make(map[uint64]bool),
+		words:    make(map[string]entry, 40000),
+		prefix:   make(map[uint32]langMask, 12000),
+		han:      make([]langMask, hanEnd-hanBase),
+		hanScore: make([]int8, hanEnd-hanBase),
 	}
 	lists := sourceLists()
 	for l, list := range lists {
@@ -126,19 +129,10 @@ func buildTables() *tables {
 			}
 		}
 	}
-	for _, r := range hanFunctionChars {
-		if r >= hanBase && r < hanEnd {
-			t.han[r-hanBase] |= hanFunction
-		}
-	}
-	for _, w := range strings.Fields(hanBigrams) {
-		rs := []rune(w)
-		for i := 0; i+1 < len(rs); i++ {
-			t.bigrams[bigramKey(rs[i], rs[i+1])] = true
-			if rs[i] >= hanBase && rs[i] < hanEnd {
-				t.han[rs[i]-hanBase] |= hanStarts
-			}
-		}
+	t.buildHan(lists)
+	t.grammar = make(map[string]bool)
+	for _, w := range strings.Fields(englishGrammarWords) {
+		t.grammar[w] = true
 	}
 	t.stop = make(map[string]bool)
 	for _, w := range strings.Fields(stopWordList) {

@@ -1,0 +1,237 @@
+package redact
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Telling Chinese prose from a phrase written without spaces.
+//
+// A phrase is characters drawn uniformly from one list of 2048. Prose draws
+// the same characters with very unequal frequencies and joins them into
+// words. Both differences are measurable against the list itself: the BIP39
+// Chinese lists are ordered by frequency in ordinary text, and a random
+// pair of list characters almost never forms a common word. hanProse
+// scores a stretch of characters with the log-likelihood ratio of "prose"
+// against "phrase"; proseLimit is the score that random phrases of that
+// length reach only about once in a hundred thousand (TestProseLimitLeaks
+// measures it), so a stretch scoring above it is spared as prose.
+
+// Scores are in sixteenths of a natural log unit.
+const (
+	proseUnit = 16
+	// wordScore is what two touching characters that form a lexicon word
+	// are worth together: log(p_prose(word) / p_phrase(word)), with a
+	// typical word frequency of 1 in 8,000 characters against 1 in
+	// 2048² for a given pair of a phrase. Words of two very common
+	// characters (会要, 是在) are worth their characters' scores, already
+	// higher: the word adds nothing that their frequency has not said.
+	wordScore = 6 * proseUnit
+)
+
+// charScore is log(p_prose(rank) / p_phrase) for the character of that
+// rank: prose frequencies follow rank roughly as 1/(rank+10) (the top 10
+// characters make about 13% of text, the top 1000 about 87%), a phrase
+// character has probability 1/2048 whatever its rank.
+func charScore(rank int) int8 {
+	const norm = 5.33 // log((2048+10)/10), the normalising sum of 1/(rank+10)
+	v := math.Log(2048/(norm*float64(rank+10))) * proseUnit
+	return int8(math.Round(v))
+}
+
+// buildHan fills the Han tables: lists (done by the caller), scores,
+// particles and the lexicon of common words.
+func (t *tables) buildHan(lists [numLangs][]string) {
+	simp, trad := lists[langChineseSimplified], lists[langChineseTraditional]
+	// The two lists hold the same characters in the same order, in their
+	// simplified and traditional forms: a word written in simplified
+	// characters gives its traditional form for free.
+	toTrad := make(map[rune]rune, len(simp))
+	for _, list := range [...][]string{simp, trad} {
+		for i, w := range list {
+			r, _ := utf8.DecodeRuneInString(w)
+			if r >= hanBase && r < hanEnd && t.hanScore[r-hanBase] == 0 {
+				t.hanScore[r-hanBase] = charScore(i)
+			}
+		}
+	}
+	for i := range min(len(simp), len(trad)) {
+		s, _ := utf8.DecodeRuneInString(simp[i])
+		tr, _ := utf8.DecodeRuneInString(trad[i])
+		toTrad[s] = tr
+	}
+	for _, r := range hanFunctionChars {
+		if r >= hanBase && r < hanEnd {
+			t.han[r-hanBase] |= hanFunction
+		}
+	}
+	var pairs []uint64
+	addPair := func(a, b rune) {
+		if a >= hanBase && a < hanEnd {
+			pairs = append(pairs, bigramKey(a, b))
+			t.han[a-hanBase] |= hanStarts
+		}
+	}
+	for _, lex := range [...]string{hanBigrams, hanWords} {
+		for _, w := range strings.Fields(lex) {
+			rs := []rune(w)
+			for i := 0; i+1 < len(rs); i++ {
+				a, b := rs[i], rs[i+1]
+				addPair(a, b)
+				ta, ok1 := toTrad[a]
+				tb, ok2 := toTrad[b]
+				if !ok1 {
+					ta = a
+				}
+				if !ok2 {
+					tb = b
+				}
+				if ok1 || ok2 {
+					addPair(ta, tb)
+				}
+			}
+		}
+	}
+	// The lexicon as compressed rows: for each first character, its
+	// second characters, sorted; a lookup scans a handful of runes.
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	t.pairOff = make([]uint32, hanEnd-hanBase+1)
+	t.pairNext = make([]rune, 0, len(pairs))
+	for _, p := range pairs {
+		t.pairOff[rune(p>>32)-hanBase+1]++
+		t.pairNext = append(t.pairNext, rune(uint32(p)))
+	}
+	for i := 1; i < len(t.pairOff); i++ {
+		t.pairOff[i] += t.pairOff[i-1]
+	}
+}
+
+// word reports whether a then b is a lexicon word.
+func (t *tables) word(a, b rune) bool {
+	if a < hanBase || a >= hanEnd || t.han[a-hanBase]&hanStarts == 0 {
+		return false
+	}
+	for _, r := range t.pairNext[t.pairOff[a-hanBase]:t.pairOff[a-hanBase+1]] {
+		if r >= b {
+			return r == b
+		}
+	}
+	return false
+}
+
+// charScore is the score of one character (0 outside the tables).
+func (t *tables) charScore(r rune) int {
+	if r >= hanBase && r < hanEnd {
+		return int(t.hanScore[r-hanBase])
+	}
+	return 0
+}
+
+// pairLinked reports whether two touching characters form a lexicon word.
+// Any two particles touching (linkHan's other rule) would count 1,444
+// pairs, as many chance hits as the whole lexicon, for little evidence:
+// the particle pairs that prose is made of (我的, 是不, 了吗) are words of
+// the lexicon.
+func (t *tables) pairLinked(a, b rune) bool { return t.word(a, b) }
+
+// hanProse scores the Han tokens first..last: the sum of their character
+// scores, raised to wordScore for every touching pair that forms a word,
+// plus finalBonus when the last is a particle that ends sentences.
+func (d *detector) hanProse(first, last int) int {
+	toks, t := d.toks, d.t
+	score := 0
+	for i := first; i <= last; i++ {
+		tk := &toks[i]
+		if tk.kind != tHan {
+			continue
+		}
+		u := t.charScore(tk.r)
+		score += u
+		if i > first && tk.word {
+			score += max(0, wordScore-u-t.charScore(toks[i-1].r))
+		}
+	}
+	if toks[last].kind == tHan && strings.ContainsRune(hanFinalParticles, toks[last].r) {
+		score += finalBonus
+	}
+	return score
+}
+
+// hanFinalParticles end sentences and clauses ("手续费也扣了", "是真的吗").
+// A phrase ends with one of them about once in 230; a clause often does,
+// several times more often than these characters appear elsewhere (which
+// their character scores already count).
+const hanFinalParticles = "了吗嗎呢吧啊呀嘛啦哦"
+
+const finalBonus = 2 * proseUnit
+
+// proseLimit is the prose score above which n characters are taken for
+// prose: the score that about one random phrase of that length in 200,000
+// reaches (TestProseLimit measures it). A random phrase's score falls with
+// its length, so longer stretches need less evidence.
+func proseLimit(n int) int {
+	switch {
+	case n <= 9:
+		return 23 * proseUnit / 2
+	case n <= 13:
+		return 25 * proseUnit / 2
+	case n <= 19:
+		return 11 * proseUnit
+	case n <= 22:
+		return 19 * proseUnit / 2
+	}
+	return 9 * proseUnit
+}
+
+// hanIntroducers are the words that may stand between a phrase label and
+// the phrase it introduces ("助记词是：…", "我的助记词如下").
+var hanIntroducers = []string{"是", "为", "為", "如下", "是如下", "分别是", "分別是", "依次是", "就是", "是这些", "是這些", "是这个", "是這個"}
+
+// introducedHan reports that a phrase label introduces the Han stretch
+// starting at token first: between the end of the nearest phrase label
+// before it and the stretch there is white space, a colon or a quote
+// mark, optionally with an introducer word, and nothing else. Nothing at
+// all between them is the sentence going on ("助记词导入失败"), unless the
+// stretch opens with 是.
+func (d *detector) introducedHan(first int) bool {
+	const maxGap = 48 // bytes: "是如下：" and a few spaces or line breaks
+	start := int(d.toks[first].start)
+	end := -1
+	for k := first - 1; k >= 0 && int(d.toks[k].end) >= start-maxGap; k-- {
+		if d.toks[k].label&labelPhrase != 0 {
+			end = int(d.toks[k].end)
+			break
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	gap := d.s[end:start]
+	if gap == "" {
+		return isCopula(d.toks[first].r) && first+1 < len(d.toks) && d.toks[first+1].joined
+	}
+	var buf [24]byte
+	rest := buf[:0]
+	for _, r := range gap {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0', ':', '：', '=', '"', '\'', '“', '”', '「', '」', '『', '』', '-', '—', '>', '*':
+			continue
+		}
+		if len(rest)+utf8.RuneLen(r) > len(buf) {
+			return false
+		}
+		rest = utf8.AppendRune(rest, r)
+	}
+	if len(rest) == 0 {
+		return true
+	}
+	for _, w := range hanIntroducers {
+		if string(rest) == w {
+			return true
+		}
+	}
+	return false
+}
