@@ -131,7 +131,8 @@ type term struct {
 	text    string
 	df      uint64            // in any field: max over fields
 	fieldDF map[string]uint64 // per field
-	synonym bool
+	synonym bool              // added by the query, not typed: synonyms and typo corrections
+	fuzzy   bool              // a typo correction
 }
 
 // plan is what a query becomes against one locale's index: the terms worth
@@ -139,7 +140,6 @@ type term struct {
 // query the index has never seen.
 type plan struct {
 	terms   []term
-	fuzzy   []string // Latin words unknown to the index: probably typos
 	prefix  string   // suggestions: the word being typed
 	uni     []string // single CJK characters (one-character queries)
 	unknown float64  // IDF-weighted share of query terms found in no article
@@ -256,9 +256,16 @@ func (ix *Index) makePlan(ctx context.Context, li *localeIndex, pq parsedQuery, 
 		case t.df > 0:
 			known += w
 		case isLatinWord(t.text) && fuzziness(t.text) > 0:
-			if ix.fuzzyKnown(ctx, li, t.text) {
+			// A typo: score on the indexed words within edit distance.
+			if cands := nearTerms(r, t.text); len(cands) > 0 {
 				known += w
-				p.fuzzy = append(p.fuzzy, t.text)
+				for _, c := range cands {
+					if !seen[c] {
+						seen[c] = true
+						fdf, df := li.stats.get(ctx, r, c)
+						all = append(all, term{text: c, df: df, fieldDF: fdf, synonym: true, fuzzy: true})
+					}
+				}
 			}
 		}
 	}
@@ -346,24 +353,64 @@ func isLatinWord(s string) bool {
 	return s != ""
 }
 
-// fuzzyKnown reports whether some indexed term lies within typo distance
-// of t.
-func (ix *Index) fuzzyKnown(ctx context.Context, li *localeIndex, t string) bool {
-	dq := bleve.NewDisjunctionQuery()
-	for _, f := range []string{fieldTitle, fieldKeywords, fieldBody} {
-		dq.AddQuery(fuzzyQuery(t, f, 1))
-	}
-	res, err := li.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(dq, 0, 0, false))
-	return err == nil && res.Total > 0
-}
+// maxNearTerms bounds how many indexed words a typo may stand for.
+const maxNearTerms = 4
 
-func fuzzyQuery(t, field string, boost float64) query.Query {
-	q := bleve.NewFuzzyQuery(t)
-	q.SetField(field)
-	q.SetFuzziness(fuzziness(t))
-	q.SetPrefix(1) // the first letter of a typo is almost always right; this keeps fuzzy cheap
-	q.SetBoost(boost)
-	return q
+// nearTerms lists indexed words within typo distance of t (same first
+// letter: a typo rarely changes it), closest and most common first. The
+// dictionaries are walked with a Levenshtein automaton, which is far
+// cheaper than a fuzzy query per field.
+func nearTerms(r index.IndexReader, t string) []string {
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	type cand struct {
+		term  string
+		dist  uint8
+		count uint64
+	}
+	best := map[string]cand{}
+	for _, f := range []string{fieldTitle, fieldKeywords, fieldBody} {
+		d, err := fr.FieldDictFuzzy(f, t, fuzziness(t), string(first))
+		if err != nil {
+			continue
+		}
+		for i := 0; i < 64; i++ {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			c := best[e.Term]
+			if c.term == "" || e.EditDistance < c.dist {
+				c.dist = e.EditDistance
+			}
+			c.term, c.count = e.Term, c.count+e.Count
+			best[e.Term] = c
+		}
+		d.Close()
+	}
+	list := make([]cand, 0, len(best))
+	for _, c := range best {
+		if c.term != t {
+			list = append(list, c)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].dist != list[j].dist {
+			return list[i].dist < list[j].dist
+		}
+		if list[i].count != list[j].count {
+			return list[i].count > list[j].count
+		}
+		return list[i].term < list[j].term
+	})
+	var out []string
+	for i := 0; i < len(list) && i < maxNearTerms; i++ {
+		out = append(out, list[i].term)
+	}
+	return out
 }
 
 // build turns the plan into a bleve query: per field, a disjunction of the
@@ -383,9 +430,12 @@ func (p plan) build(suggest bool) query.Query {
 			}
 			tq := bleve.NewTermQuery(t.text)
 			tq.SetField(f.name)
-			if t.synonym {
+			switch {
+			case t.fuzzy:
+				tq.SetBoost(f.boost * boostFuzzy)
+			case t.synonym:
 				tq.SetBoost(f.boost * boostSynonym)
-			} else {
+			default:
 				tq.SetBoost(f.boost)
 			}
 			qs = append(qs, tq)
@@ -395,12 +445,6 @@ func (p plan) build(suggest bool) query.Query {
 			pq.SetField(f.name)
 			pq.SetBoost(f.boost * 0.5)
 			qs = append(qs, pq)
-		}
-		if f.name == fieldSummary {
-			continue
-		}
-		for _, w := range p.fuzzy {
-			qs = append(qs, fuzzyQuery(w, f.name, f.boost*boostFuzzy))
 		}
 	}
 	for _, u := range p.uni {
