@@ -69,7 +69,7 @@ func GenerateCorpus(tb testing.TB, n int, seed uint64) []kb.Article {
 				body.WriteString("\n\n")
 			}
 			out = append(out, kb.Article{
-				Slug: fmt.Sprintf("gen-%05d", i), Locale: loc, Category: t.a.Category,
+				Slug: fmt.Sprintf("gen-%05d-%s", i, t.a.Slug), Locale: loc, Category: t.a.Category,
 				Title: t.a.Title + " (" + entities[0] + ")", Summary: t.a.Summary, Keywords: kw,
 				Body: body.String(), Status: kb.Published,
 			})
@@ -175,6 +175,42 @@ func BenchmarkSearch10k(b *testing.B) {
 		_, err := svc.Search(ctx, c.Q, desk.Locale(c.Locale), 10)
 		return err
 	})
+}
+
+// TestSearchQuality10k checks that ranking holds up on the large generated
+// help center: for each evaluation query, an article about the expected
+// topic (the slug a generated article was made from) is among the top 3.
+func TestSearchQuality10k(t *testing.T) {
+	if os.Getenv("WALLETDESK_BENCH_DIR") == "" {
+		t.Skip("set WALLETDESK_BENCH_DIR to build (or reuse) the 30,000-article corpus")
+	}
+	b := &testing.B{}
+	svc := benchService(b)
+	per := map[string][2]int{}
+	for _, c := range readCasesB(t, filepath.Join("testdata", "search-eval.jsonl")) {
+		if len(c.Expect) == 0 {
+			continue
+		}
+		resp, err := svc.Search(context.Background(), c.Q, desk.Locale(c.Locale), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := per[c.Locale]
+		a[1]++
+	found:
+		for _, r := range resp.Results {
+			for _, e := range c.Expect {
+				if strings.HasSuffix(r.Entry.Slug, "-"+e) {
+					a[0]++
+					break found
+				}
+			}
+		}
+		per[c.Locale] = a
+	}
+	for l, a := range per {
+		t.Logf("%s: topic hit@3 %.3f (n=%d)", l, float64(a[0])/float64(a[1]), a[1])
+	}
 }
 
 // BenchmarkSuggest10k measures as-you-type suggestions on the same corpus,
