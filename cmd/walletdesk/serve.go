@@ -8,8 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
-	"sync"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -54,10 +54,12 @@ type app struct {
 	chain    *chain.Diagnoser
 	web      *web.Server
 	identity *identity.Service
+	queue    *queueParts
 	log      *slog.Logger
 }
 
 func (a *app) close() {
+	a.queue.close()
 	if a.index != nil {
 		a.index.Close()
 	}
@@ -124,9 +126,15 @@ func build(ctx context.Context, c Config, e env, log *slog.Logger) (*app, error)
 	}
 	a.tickets.SetTxChecker(a.chain)
 	a.identity = identity.NewService(identity.Config{}, a.db.Identity(), log)
+	if a.queue, err = buildQueue(ctx, c.DataDir, a.db, a.tickets, redactor, a.kb, a.identity, log); err != nil {
+		a.close()
+		return nil, err
+	}
 	a.web, err = web.New(web.Config{RateLimit: c.RateLimit, TrustProxy: c.TrustProxy, Secure: c.Secure}, web.Deps{
 		KB: a.kb, Tickets: a.tickets, Chain: a.chain, Catalog: cat, Redactor: redactor, Logger: log, Registry: reg, Content: content.FS(),
 		Ready: a.db.Ping, Identity: a.identity,
+		Editor: kb.NewEditor(a.kb, a.db.KB()), Analytics: a.db.Analytics(),
+		Queue: a.queue.queue, Macros: a.queue.macros, QueueData: a.queue.data,
 	})
 	if err != nil {
 		a.close()
@@ -165,6 +173,7 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 	go func() { errc <- a.kb.Run(ctx, 5*time.Second) }()
 	go a.identity.Run(ctx)
 	go func() { errc <- a.tickets.RunJobs(ctx) }()
+	a.queue.run(ctx)
 	err = a.web.Run(ctx, ln, c.Grace)
 	log.Info("walletdesk stopped")
 	if errors.Is(err, context.Canceled) {

@@ -302,7 +302,7 @@ func TestConsoleRoles(t *testing.T) {
 		if r := b.get("/console/account"); r.code != http.StatusOK {
 			t.Errorf("%s account page: %d", name, r.code)
 		}
-		if r := b.get("/console/"); r.code != http.StatusOK || !strings.Contains(r.body, "Welcome") {
+		if r := b.get("/console/"); r.code != http.StatusOK || !strings.Contains(r.body, `id="queue-page"`) {
 			t.Errorf("%s home: %d", name, r.code)
 		}
 	}

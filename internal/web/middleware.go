@@ -48,11 +48,12 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 // bodyLimit bounds every request body, whatever the handler does with it.
 func (s *Server) bodyLimit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Body != nil && r.ContentLength > s.cfg.MaxBodyBytes {
+		limit := s.bodyLimitFor(r)
+		if r.Body != nil && r.ContentLength > limit {
 			s.fail(w, r, &desk.Error{Kind: desk.KindTooLarge, Code: "too_large"})
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }

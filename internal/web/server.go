@@ -42,6 +42,16 @@ type Deps struct {
 	Identity *identity.Service // nil: no console, no agent API
 	Tickets  *ticket.Service
 	Chain    TxDiagnoser // nil or unconfigured: the check says it is not set up
+	// Editor edits help-center articles in the console; Analytics feeds its
+	// self-service page. Either nil: those pages are not served.
+	Editor    *kb.Editor
+	Analytics Analytics
+	// Queue, Macros and QueueData serve the agents' queue, request view,
+	// macros, live updates and agent API (console_queue*.go); Queue nil:
+	// none of them.
+	Queue     *ticket.Queue
+	Macros    *ticket.Macros
+	QueueData QueueData
 }
 
 // Server holds what handlers share.
@@ -63,6 +73,11 @@ type Server struct {
 	identity *identity.Service
 	origin   *http.CrossOriginProtection
 	handler  http.Handler
+	// editor and analytics serve the article and analytics pages.
+	editor    *kb.Editor
+	analytics Analytics
+	// queue serves the queue pages, live updates and the agent API.
+	queue *queueDeps
 }
 
 // New builds the server: parses templates (a broken template fails here,
@@ -88,6 +103,8 @@ func New(cfg Config, d Deps) (*Server, error) {
 		metrics: newMetrics(d.Registry), media: d.Content,
 		limits:   newLimiter(cfg.RateLimit),
 		identity: d.Identity, origin: http.NewCrossOriginProtection(),
+		editor: d.Editor, analytics: d.Analytics,
+		queue: newQueueDeps(d),
 	}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
@@ -120,6 +137,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, grace time.Duration) 
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	go s.limits.run(ctx)
+	srv.RegisterOnShutdown(s.queue.shutdown) // live event streams never go idle by themselves
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

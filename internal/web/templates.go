@@ -14,7 +14,10 @@ import (
 	"github.com/walletdesk/walletdesk/internal/identity"
 )
 
-//go:embed templates
+// all: so that the shared partials (_*.html) are embedded too; go:embed
+// leaves out names starting with "_" otherwise.
+//
+//go:embed all:templates
 var templateFiles embed.FS
 
 // page is what every template receives: the locale, the localized strings
