@@ -27,6 +27,7 @@ const (
 	PermTicketAssignSelf   Permission = "ticket.assign_self"   // take a request
 	PermTicketAssignOthers Permission = "ticket.assign_others" // assign to someone else, unassign others
 	PermTicketSeverity     Permission = "ticket.severity"      // change severity (with a reason)
+	PermTicketLowerS1      Permission = "ticket.lower_s1"      // lower a detected S1 (a false alarm)
 	PermTicketMerge        Permission = "ticket.merge"         // merge duplicates
 	PermMacroUse           Permission = "macro.use"            // insert canned replies
 	PermMacroManage        Permission = "macro.manage"         // create, edit, delete macros
@@ -39,16 +40,16 @@ const (
 // Permissions lists every permission.
 var Permissions = []Permission{
 	PermTicketRead, PermTicketReply, PermTicketNote, PermTicketStatus, PermTicketAssignSelf,
-	PermTicketAssignOthers, PermTicketSeverity, PermTicketMerge, PermMacroUse, PermMacroManage,
+	PermTicketAssignOthers, PermTicketSeverity, PermTicketLowerS1, PermTicketMerge, PermMacroUse, PermMacroManage,
 	PermArticleEdit, PermAuditRead, PermAgentManage, PermTokenManageAll,
 }
 
 var agentPerms = []Permission{
-	PermTicketRead, PermTicketReply, PermTicketNote, PermTicketStatus, PermTicketAssignSelf, PermMacroUse,
+	PermTicketRead, PermTicketReply, PermTicketNote, PermTicketStatus, PermTicketAssignSelf, PermTicketSeverity, PermMacroUse,
 }
 
 var supervisorPerms = append(append([]Permission{}, agentPerms...),
-	PermTicketAssignOthers, PermTicketSeverity, PermTicketMerge, PermAuditRead, PermMacroManage)
+	PermTicketAssignOthers, PermTicketLowerS1, PermTicketMerge, PermAuditRead, PermMacroManage)
 
 var editorPerms = []Permission{PermArticleEdit, PermTicketRead}
 

@@ -150,7 +150,7 @@ func (s *Server) ticketSeverity(w http.ResponseWriter, r *http.Request) {
 
 // canLowerS1: role.go grants ticket.severity to supervisors and admins
 // only, which is exactly who may lower an S1.
-func canLowerS1(a *identity.Agent) bool { return a.Can(identity.PermTicketSeverity) }
+func canLowerS1(a *identity.Agent) bool { return a.Can(identity.PermTicketLowerS1) }
 
 // resolveAssignee reads an assignee choice ("me" or an agent id) and
 // checks that agent a may give the request to them: anyone may take a
