@@ -4,9 +4,9 @@ import (
 	"context"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 

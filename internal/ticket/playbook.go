@@ -12,9 +12,9 @@ import (
 type playbook string
 
 const (
-	playbookTheft       playbook = "theft"        // funds leaving without consent, drained, malicious approval
-	playbookExposed     playbook = "exposed"      // a recovery phrase or key reached someone (or our form)
-	playbookFakeSupport playbook = "fake_support" // someone posing as support is asking for secrets
+	playbookTheft       playbook = "theft"         // funds leaving without consent, drained, malicious approval
+	playbookExposed     playbook = "exposed"       // a recovery phrase or key reached someone (or our form)
+	playbookFakeSupport playbook = "fake_support"  // someone posing as support is asking for secrets
 	playbookPossible    playbook = "possible_loss" // may describe a loss; a person checks first
 	playbookStandard    playbook = "standard"      // everything else: the articles that most likely answer it
 )
