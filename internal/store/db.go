@@ -183,7 +183,7 @@ func (db *DB) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // the write pool when the database opens. (Preparing later, inside a
 // transaction, could wait forever for SQLite's single write connection,
 // which that very transaction holds.)
-var hotStatements = []string{insertTicketSQL, insertMessageSQL, insertEventSQL}
+var hotStatements = []string{insertTicketSQL, insertMessageSQL, insertEventSQL, summarizeSQL}
 
 func (db *DB) prepareHot(ctx context.Context) error {
 	for _, q := range hotStatements {
@@ -194,6 +194,15 @@ func (db *DB) prepareHot(ctx context.Context) error {
 		db.stmts.Store(q, st)
 	}
 	return nil
+}
+
+// txExec runs a statement written with ? placeholders in tx, with its
+// prepared form when it is one of hotStatements.
+func (db *DB) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if v, ok := db.stmts.Load(query); ok {
+		return tx.StmtContext(ctx, v.(*sql.Stmt)).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, db.d.q(query), args...)
 }
 
 // txQueryRow runs a one-row query written with ? placeholders in tx, with

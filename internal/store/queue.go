@@ -202,15 +202,9 @@ func (s *Queue) queueSQL(q ticket.QueueQuery) (string, []any, error) {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	args = append(args, q.Limit)
-	query := `SELECT p.id, p.subject, p.severity, p.status, p.locale, p.category, p.assignee, p.email,
-		p.created_at, p.updated_at, p.first_response_due, p.first_response_at,
-		(SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = p.id),
-		COALESCE((SELECT substr(m.body, 1, 400) FROM ticket_messages m
-			WHERE m.ticket_id = p.id AND m.author <> 'system' ORDER BY m.id DESC LIMIT 1), '')
-	FROM (SELECT t.id, t.subject, t.severity, t.status, t.locale, t.category, t.assignee, t.email,
-		t.created_at, t.updated_at, t.first_response_due, t.first_response_at
-		FROM tickets t` + cond + ` ORDER BY ` + queueOrder + ` LIMIT ?) p
-	ORDER BY p.severity, p.first_response_due, p.id`
+	query := `SELECT t.id, t.subject, t.severity, t.status, t.locale, t.category, t.assignee, t.email,
+		t.created_at, t.updated_at, t.first_response_due, t.first_response_at, t.message_count, t.preview
+		FROM tickets t` + cond + ` ORDER BY ` + queueOrder + ` LIMIT ?`
 	return s.db.d.q(query), args, nil
 }
 

@@ -387,6 +387,12 @@ func fill(ctx context.Context, db *store.DB, raw *sql.DB, spec fillSpec) (fillSt
 			return st, err
 		}
 	}
+	// What the queue shows of each request's messages, as the store keeps it.
+	if _, err := tx.ExecContext(ctx, `UPDATE tickets SET message_count = (SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = tickets.id),
+		preview = COALESCE((SELECT substr(m.body, 1, 400) FROM ticket_messages m
+			WHERE m.ticket_id = tickets.id AND m.author <> 'system' ORDER BY m.id DESC LIMIT 1), '')`); err != nil {
+		return st, err
+	}
 	if pg {
 		for _, t := range []string{"tickets", "ticket_messages"} {
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), (SELECT MAX(id) FROM %[1]s))`, t)); err != nil {

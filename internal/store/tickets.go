@@ -28,6 +28,12 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	insertEventSQL = `INSERT INTO ticket_events (ticket_id, actor, kind, data, created_at)
 		VALUES (?, ?, ?, ?, ?) RETURNING id`
+	// summarizeSQL refreshes what the queue shows of a ticket's messages:
+	// their number and the start of the last one a person wrote.
+	summarizeSQL = `UPDATE tickets SET message_count = (SELECT COUNT(*) FROM ticket_messages m WHERE m.ticket_id = tickets.id),
+		preview = COALESCE((SELECT substr(m.body, 1, 400) FROM ticket_messages m
+			WHERE m.ticket_id = tickets.id AND m.author <> 'system' ORDER BY m.id DESC LIMIT 1), '')
+		WHERE id = ?`
 )
 
 const ticketColumns = `id, subject, status, severity, category, topic, reasons, locale, email, urgent, amount_usd,
@@ -123,6 +129,11 @@ func (s *Tickets) applyChange(ctx context.Context, tx *sql.Tx, id int64, ch tick
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return desk.Errorf(desk.KindInternal, "internal", "rewrite of message %d touched %d rows", m.ID, n)
+		}
+	}
+	if len(ch.Messages) > 0 || len(ch.Rewrites) > 0 {
+		if _, err := s.db.txExec(ctx, tx, summarizeSQL, id); err != nil {
+			return err
 		}
 	}
 	if err := s.insertJobs(ctx, tx, id, ch.Jobs); err != nil {

@@ -205,11 +205,17 @@ func (q *Queue) List(ctx context.Context, f QueueFilter) (QueuePage, error) {
 	}
 	now := q.now()
 	for i := range page.Rows {
-		r := &page.Rows[i]
-		r.SLA = slaAt(r.SLA.FirstResponseDue, r.SLA.FirstResponseAt, now)
-		r.Preview = preview(r.Preview)
+		page.Rows[i].Finish(now)
 	}
 	return page, nil
+}
+
+// Finish completes a row read from the store: the first-response clock as
+// of now, and the preview on one line. Rows read outside List (live
+// updates) need it too.
+func (r *QueueRow) Finish(now time.Time) {
+	r.SLA = slaAt(r.SLA.FirstResponseDue, r.SLA.FirstResponseAt, now)
+	r.Preview = preview(r.Preview)
 }
 
 func resolveFilter(f QueueFilter) (QueueQuery, error) {

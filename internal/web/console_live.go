@@ -272,7 +272,7 @@ func (h *liveHub) rowsFor(ctx context.Context, refs []ticketsearch.ChangeRef) ([
 	now := h.now()
 	out := make([]liveRow, 0, len(rows))
 	for _, r := range rows {
-		finishRow(&r, now)
+		r.Finish(now)
 		lr := liveRow{QueueRow: r}
 		if r.Severity == triage.S1 && r.SLA.FirstResponseAt.IsZero() && inList(ticket.ActiveStatuses, r.Status) {
 			if lr.Alert, err = h.becameS1(ctx, r.ID, events[r.ID]); err != nil {

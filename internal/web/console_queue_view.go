@@ -133,24 +133,3 @@ func queueKey(r ticket.QueueRow) string {
 	k := r.Key()
 	return strconv.Itoa(int(k.Severity)) + "." + strconv.FormatInt(k.Due, 10) + "." + strconv.FormatInt(k.ID, 10)
 }
-
-// previewRunes matches the domain's queue preview (ticket.Queue.List);
-// live rows are read by id, outside List, and shortened here.
-const previewRunes = 140
-
-// finishRow completes a row read straight from the store (live updates)
-// the way ticket.Queue.List completes its rows: the clock as of now and a
-// one-line preview.
-func finishRow(r *ticket.QueueRow, now time.Time) {
-	due, at := r.SLA.FirstResponseDue, r.SLA.FirstResponseAt
-	r.SLA.Breached = !at.IsZero() && at.After(due) || at.IsZero() && !due.IsZero() && now.After(due)
-	r.SLA.DueIn = 0
-	if at.IsZero() {
-		r.SLA.DueIn = due.Sub(now)
-	}
-	body := strings.Join(strings.Fields(r.Preview), " ")
-	if rs := []rune(body); len(rs) > previewRunes {
-		body = strings.TrimSpace(string(rs[:previewRunes-1])) + "…"
-	}
-	r.Preview = body
-}
