@@ -42,6 +42,9 @@ type DB struct {
 	// paths run the same few statements, and parsing SQL each time was a
 	// third of a ticket insert.
 	stmts sync.Map // query -> *sql.Stmt
+	// readStmts caches prepared reads that run on every request (a session
+	// or token lookup, a ticket by id).
+	readStmts sync.Map // query -> *sql.Stmt
 }
 
 // Open connects, applies the pragmas and the pending migrations.
@@ -130,10 +133,12 @@ func openPostgres(cfg Config) (*DB, error) {
 
 // Close releases both pools.
 func (db *DB) Close() error {
-	db.stmts.Range(func(_, v any) bool {
-		v.(*sql.Stmt).Close()
-		return true
-	})
+	for _, m := range []*sync.Map{&db.stmts, &db.readStmts} {
+		m.Range(func(_, v any) bool {
+			v.(*sql.Stmt).Close()
+			return true
+		})
+	}
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
@@ -194,6 +199,24 @@ func (db *DB) prepareHot(ctx context.Context) error {
 		db.stmts.Store(q, st)
 	}
 	return nil
+}
+
+// readRow runs a one-row read written with ? placeholders on the reader
+// pool, prepared on first use and kept.
+func (db *DB) readRow(ctx context.Context, query string, args ...any) *sql.Row {
+	q := db.d.q(query)
+	if v, ok := db.readStmts.Load(q); ok {
+		return v.(*sql.Stmt).QueryRowContext(ctx, args...)
+	}
+	st, err := db.read.PrepareContext(ctx, q)
+	if err != nil {
+		return db.read.QueryRowContext(ctx, q, args...)
+	}
+	if prev, loaded := db.readStmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		st = prev.(*sql.Stmt)
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 // txExec runs a statement written with ? placeholders in tx, with its

@@ -340,9 +340,9 @@ func (s *Identity) Session(ctx context.Context, tokenHash string) (identity.Sess
 	var created, seen, expires int64
 	sc := agentScan{withRecovered: true}
 	dest := append([]any{&sess.TokenHash, &sess.AgentID, &stage, &created, &seen, &expires, &sess.IP, &sess.UserAgent}, sc.dest()...)
-	err := s.db.read.QueryRowContext(ctx, s.db.d.q(`SELECT s.token_hash, s.agent_id, s.stage, s.created_at, s.last_seen_at,
+	err := s.db.readRow(ctx, `SELECT s.token_hash, s.agent_id, s.stage, s.created_at, s.last_seen_at,
 		s.expires_at, s.ip, s.user_agent, `+agentColumns+`, `+recoveryLeft+`
-		FROM agent_sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?`), tokenHash).Scan(dest...)
+		FROM agent_sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?`, tokenHash).Scan(dest...)
 	if err != nil {
 		return identity.Session{}, identity.Agent{}, notFound(err)
 	}
@@ -454,8 +454,8 @@ func (s *Identity) Tokens(ctx context.Context, agentID int64) ([]identity.APITok
 func (s *Identity) TokenByHash(ctx context.Context, hash string) (identity.APIToken, identity.Agent, error) {
 	var ts tokenScan
 	as := agentScan{withRecovered: true}
-	err := s.db.read.QueryRowContext(ctx, s.db.d.q(`SELECT `+tokenColumns+`, `+agentColumns+`, `+recoveryLeft+`
-		FROM api_tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ?`), hash).Scan(append(ts.dest(), as.dest()...)...)
+	err := s.db.readRow(ctx, `SELECT `+tokenColumns+`, `+agentColumns+`, `+recoveryLeft+`
+		FROM api_tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ?`, hash).Scan(append(ts.dest(), as.dest()...)...)
 	if err != nil {
 		return identity.APIToken{}, identity.Agent{}, notFound(err)
 	}

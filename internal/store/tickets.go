@@ -156,7 +156,7 @@ func (s *Tickets) applyChange(ctx context.Context, tx *sql.Tx, id int64, ch tick
 
 // Ticket implements ticket.Store.
 func (s *Tickets) Ticket(ctx context.Context, id int64) (ticket.Ticket, error) {
-	return scanTicket(s.db.read.QueryRowContext(ctx, s.db.d.q(`SELECT `+ticketColumns+` FROM tickets WHERE id = ?`), id))
+	return scanTicket(s.db.readRow(ctx, `SELECT `+ticketColumns+` FROM tickets WHERE id = ?`, id))
 }
 
 // Messages implements ticket.Store.
