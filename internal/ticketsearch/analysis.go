@@ -1,23 +1,19 @@
 package ticketsearch
 
 import (
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
-	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/walletdesk/walletdesk/internal/textindex"
 )
 
-// The analyzers follow the help center's (package kb): the same components
-// in the same order. Tickets mix languages in one index, so the chain is
-// the English one of kb (which also drops English stop words); CJK text
-// passes through it unchanged but for the bigrams.
+// The analysis is the help center's (package textindex). Tickets mix
+// languages in one index, so the chain is the English one (which also
+// drops English stop words); CJK text passes through it unchanged but for
+// the bigrams.
 const (
-	analyzerText    = "wd_text"
-	analyzerUnigram = "wd_unigram"
+	analyzerText    = textindex.Text
+	analyzerUnigram = textindex.Unigram
 )
 
 // Document fields. One text field holds the subject (twice: a word of the
@@ -37,41 +33,15 @@ const (
 const mappingVersion = "3"
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
-	im := mapping.NewIndexMapping()
-	im.ScoringModel = bleveindex.BM25Scoring
-	if err := im.AddCustomAnalyzer(analyzerText, map[string]any{
-		"type":      custom.Name,
-		"tokenizer": unicode.Name,
-		"token_filters": []any{cjk.WidthName, en.PossessiveName, lowercase.Name, en.StopName,
-			cjk.BigramName, en.SnowballStemmerName},
-	}); err != nil {
-		return nil, err
-	}
-	if err := im.AddCustomAnalyzer(analyzerUnigram, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []any{cjk.WidthName, lowercase.Name},
-	}); err != nil {
+	im, err := textindex.NewMapping(true)
+	if err != nil {
 		return nil, err
 	}
 	doc := mapping.NewDocumentStaticMapping()
-	text := func(analyzer string) *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	doc.AddFieldMappingsAt(fieldText, text(analyzerText))
-	doc.AddFieldMappingsAt(fieldSubjectUni, text(analyzerUnigram))
-	doc.AddFieldMappingsAt(fieldStatus, text(keyword.Name))
-	doc.AddFieldMappingsAt(fieldActive, text(keyword.Name))
+	doc.AddFieldMappingsAt(fieldText, textindex.Field(analyzerText))
+	doc.AddFieldMappingsAt(fieldSubjectUni, textindex.Field(analyzerUnigram))
+	doc.AddFieldMappingsAt(fieldStatus, textindex.Field(keyword.Name))
+	doc.AddFieldMappingsAt(fieldActive, textindex.Field(keyword.Name))
 	im.DefaultMapping = doc
-	im.DefaultAnalyzer = analyzerText
-	im.StoreDynamic = false
-	im.IndexDynamic = false
-	im.DocValuesDynamic = false
 	return im, nil
 }
