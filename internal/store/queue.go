@@ -293,11 +293,11 @@ func (s *Tickets) UpdateTicketPair(ctx context.Context, a, b int64,
 			byID[id] = &t
 		}
 		ta, tb := byID[a], byID[b]
-		am, err := s.messagesTx(ctx, tx, a)
+		am, err := s.messages(ctx, tx, a)
 		if err != nil {
 			return err
 		}
-		bm, err := s.messagesTx(ctx, tx, b)
+		bm, err := s.messages(ctx, tx, b)
 		if err != nil {
 			return err
 		}
@@ -322,23 +322,6 @@ func (s *Tickets) UpdateTicketPair(ctx context.Context, a, b int64,
 	return outA, outB, err
 }
 
-func (s *Tickets) messagesTx(ctx context.Context, tx *sql.Tx, id int64) ([]ticket.Message, error) {
-	rows, err := tx.QueryContext(ctx, s.db.d.q(`SELECT id, ticket_id, author, agent_id, internal, body, redactions, created_at
-		FROM ticket_messages WHERE ticket_id = ? ORDER BY id`), id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []ticket.Message
-	for rows.Next() {
-		m, err := scanMessage(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
-}
 
 // writeTicket writes back the fields an update may change (the same set as
 // UpdateTicket).

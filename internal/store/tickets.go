@@ -161,7 +161,16 @@ func (s *Tickets) Ticket(ctx context.Context, id int64) (ticket.Ticket, error) {
 
 // Messages implements ticket.Store.
 func (s *Tickets) Messages(ctx context.Context, ticketID int64) ([]ticket.Message, error) {
-	rows, err := s.db.read.QueryContext(ctx, s.db.d.q(`SELECT id, ticket_id, author, agent_id, internal, body, redactions, created_at
+	return s.messages(ctx, s.db.read, ticketID)
+}
+
+// querier is what both a pool and a transaction offer for reading.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (s *Tickets) messages(ctx context.Context, q querier, ticketID int64) ([]ticket.Message, error) {
+	rows, err := q.QueryContext(ctx, s.db.d.q(`SELECT id, ticket_id, author, agent_id, internal, body, redactions, created_at
 		FROM ticket_messages WHERE ticket_id = ? ORDER BY id`), ticketID)
 	if err != nil {
 		return nil, err
