@@ -322,7 +322,6 @@ func (s *Tickets) UpdateTicketPair(ctx context.Context, a, b int64,
 	return outA, outB, err
 }
 
-
 // writeTicket writes back the fields an update may change (the same set as
 // UpdateTicket).
 func (s *Tickets) writeTicket(ctx context.Context, tx *sql.Tx, t *ticket.Ticket) error {
