@@ -38,9 +38,13 @@ type draftRequest struct {
 	Urgent    bool     `json:"urgent"`
 }
 
-// draft turns a JSON request into a ticket draft; the locale is required
-// and sets the language of errors and replies.
-func (s *Server) draft(r *http.Request, req draftRequest) (ticket.Draft, *http.Request, error) {
+// readDraft decodes a JSON draft; the locale is required and sets the
+// language of errors and replies (the returned request carries it).
+func (s *Server) readDraft(w http.ResponseWriter, r *http.Request) (ticket.Draft, *http.Request, error) {
+	var req draftRequest
+	if err := s.decodeJSON(w, r, &req); err != nil {
+		return ticket.Draft{}, r, err
+	}
 	loc, ok := desk.ParseLocale(req.Locale)
 	if !ok {
 		code := "locale_unsupported"
@@ -60,12 +64,7 @@ func (s *Server) draft(r *http.Request, req draftRequest) (ticket.Draft, *http.R
 
 // apiTriage: POST /api/v1/triage. Nothing is stored.
 func (s *Server) apiTriage(w http.ResponseWriter, r *http.Request) {
-	var req draftRequest
-	if err := s.decodeJSON(w, r, &req); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d, r, err := s.draft(r, req)
+	d, r, err := s.readDraft(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -103,12 +102,7 @@ func (s *Server) apiTriage(w http.ResponseWriter, r *http.Request) {
 
 // apiCreateTicket: POST /api/v1/tickets. A 201 means committed.
 func (s *Server) apiCreateTicket(w http.ResponseWriter, r *http.Request) {
-	var req draftRequest
-	if err := s.decodeJSON(w, r, &req); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d, r, err := s.draft(r, req)
+	d, r, err := s.readDraft(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
