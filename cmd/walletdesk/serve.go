@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -162,6 +163,10 @@ func cmdServe(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	defer a.close()
+	// Start-up allocates far more than the server keeps (the word tables of
+	// the secret detector, the triage automaton, migrations); give it back
+	// to the system now rather than whenever the scavenger gets to it.
+	debug.FreeOSMemory()
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return err
