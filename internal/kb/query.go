@@ -140,7 +140,7 @@ type term struct {
 // query the index has never seen.
 type plan struct {
 	terms   []term
-	prefix  string   // suggestions: the word being typed
+	prefix  []term   // suggestions: the commonest indexed words the word being typed may become
 	uni     []string // single CJK characters (one-character queries)
 	unknown float64  // IDF-weighted share of query terms found in no article
 	typed   []string // every analyzed term of what was typed, for highlighting
@@ -283,7 +283,7 @@ func (ix *Index) makePlan(ctx context.Context, li *localeIndex, pq parsedQuery, 
 	if suggest && len(pq.latin) > 0 {
 		last := pq.latin[len(pq.latin)-1]
 		if strings.HasSuffix(pq.text, last) && utf8.RuneCountInString(last) >= 2 {
-			p.prefix = last
+			p.prefix = prefixTerms(ctx, r, li, last)
 		}
 	}
 	if pq.singleCJK {
@@ -351,6 +351,47 @@ func isLatinWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// maxPrefixTerms bounds the completions of the word being typed: a short
+// prefix of a large help center has hundreds, and the commonest few are
+// the likely ones.
+const maxPrefixTerms = 8
+
+// prefixTerms lists the commonest indexed words (of titles and keywords)
+// that start with prefix.
+func prefixTerms(ctx context.Context, r index.IndexReader, li *localeIndex, prefix string) []term {
+	count := map[string]uint64{}
+	for _, f := range []string{fieldTitle, fieldKeywords} {
+		d, err := r.FieldDictPrefix(f, []byte(prefix))
+		if err != nil {
+			continue
+		}
+		for i := 0; i < 512; i++ {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			count[e.Term] += e.Count
+		}
+		d.Close()
+	}
+	words := make([]string, 0, len(count))
+	for w := range count {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if count[words[i]] != count[words[j]] {
+			return count[words[i]] > count[words[j]]
+		}
+		return words[i] < words[j]
+	})
+	var out []term
+	for i := 0; i < len(words) && i < maxPrefixTerms; i++ {
+		fdf, df := li.stats.get(ctx, r, words[i])
+		out = append(out, term{text: words[i], df: df, fieldDF: fdf, synonym: true})
+	}
+	return out
 }
 
 // maxNearTerms bounds how many indexed words a typo may stand for.
@@ -440,11 +481,14 @@ func (p plan) build(suggest bool) query.Query {
 			}
 			qs = append(qs, tq)
 		}
-		if p.prefix != "" {
-			pq := bleve.NewPrefixQuery(p.prefix)
-			pq.SetField(f.name)
-			pq.SetBoost(f.boost * 0.5)
-			qs = append(qs, pq)
+		for _, t := range p.prefix {
+			if t.fieldDF[f.name] == 0 {
+				continue
+			}
+			tq := bleve.NewTermQuery(t.text)
+			tq.SetField(f.name)
+			tq.SetBoost(f.boost * 0.5)
+			qs = append(qs, tq)
 		}
 	}
 	for _, u := range p.uni {
