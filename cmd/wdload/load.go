@@ -18,7 +18,7 @@ type plan struct {
 	duration    time.Duration
 	concurrency int
 	method      string
-	body        []byte
+	bodies      [][]byte // request i sends bodies[i mod len]; none: no body
 	header      http.Header
 	timeout     time.Duration
 }
@@ -80,7 +80,7 @@ func run(ctx context.Context, p plan, client *http.Client) *result {
 				}
 				t := p.targets[(seq-1)%int64(len(p.targets))]
 				began := time.Now()
-				code, n, err := do(ctx, client, p, t.expand(seq, r))
+				code, n, err := do(ctx, client, p, t.expand(seq, r), p.body(seq))
 				l.h.add(time.Since(began))
 				l.bytes += n
 				if err != nil {
@@ -113,10 +113,18 @@ func run(ctx context.Context, p plan, client *http.Client) *result {
 	return res
 }
 
-func do(ctx context.Context, client *http.Client, p plan, url string) (int, int64, error) {
+// body is what request seq sends, nil for none.
+func (p plan) body(seq int64) []byte {
+	if len(p.bodies) == 0 {
+		return nil
+	}
+	return p.bodies[(seq-1)%int64(len(p.bodies))]
+}
+
+func do(ctx context.Context, client *http.Client, p plan, url string, b []byte) (int, int64, error) {
 	var body io.Reader
-	if p.body != nil {
-		body = bytes.NewReader(p.body)
+	if b != nil {
+		body = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, p.method, url, body)
 	if err != nil {

@@ -8,7 +8,7 @@
 //	wdload -n 5000 'http://127.0.0.1:8080/api/v1/tickets/{rand:1-50000}'
 //
 // A URL may hold {seq} (the request number, from 1) and {rand:LO-HI}.
-// Requests cycle through the URLs given. Only loopback hosts are accepted.
+// Requests cycle through the URLs given, and through the bodies of -bodies. Only loopback hosts are accepted.
 // The exit status is 1 when any request failed or answered outside 2xx.
 package main
 
@@ -87,7 +87,7 @@ func parseFlags(args []string, usage io.Writer) (plan, bool, error) {
 	fs := flag.NewFlagSet("wdload", flag.ContinueOnError)
 	fs.SetOutput(usage)
 	fs.Usage = func() {
-		fmt.Fprintln(usage, "usage: wdload [-n N | -d DURATION] [-c C] [-H 'Name: value']... [-X METHOD] [-body TEXT|@FILE] [-json] URL... | -urls FILE")
+		fmt.Fprintln(usage, "usage: wdload [-n N | -d DURATION] [-c C] [-H 'Name: value']... [-X METHOD] [-body TEXT|@FILE | -bodies FILE] [-json] URL... | -urls FILE")
 		fs.PrintDefaults()
 	}
 	n := fs.Int64("n", 0, "requests to send (default 1000 when -d is not set)")
@@ -96,6 +96,7 @@ func parseFlags(args []string, usage io.Writer) (plan, bool, error) {
 	urls := fs.String("urls", "", "file with one URL per line (# comments)")
 	method := fs.String("X", http.MethodGet, "request method")
 	body := fs.String("body", "", "request body, or @file")
+	bodies := fs.String("bodies", "", "file with one request body per line; requests cycle through them")
 	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	header := headerFlag(http.Header{})
@@ -115,6 +116,8 @@ func parseFlags(args []string, usage io.Writer) (plan, bool, error) {
 		return p, false, fmt.Errorf("-c must be between 1 and %d", maxConcurrency)
 	case *timeout <= 0:
 		return p, false, errors.New("-timeout must be positive")
+	case *body != "" && *bodies != "":
+		return p, false, errors.New("give -body or -bodies, not both")
 	}
 	if p.requests == 0 && p.duration == 0 {
 		p.requests = 1000
@@ -145,7 +148,19 @@ func parseFlags(args []string, usage io.Writer) (plan, bool, error) {
 				return p, false, err
 			}
 		}
-		p.body = b
+		p.bodies = [][]byte{b}
+	}
+	if *bodies != "" {
+		lines, err := readLines(*bodies)
+		if err != nil {
+			return p, false, err
+		}
+		if len(lines) == 0 {
+			return p, false, fmt.Errorf("%s: no body", *bodies)
+		}
+		for _, l := range lines {
+			p.bodies = append(p.bodies, []byte(l))
+		}
 	}
 	return p, *asJSON, nil
 }

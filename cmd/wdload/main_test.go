@@ -146,6 +146,24 @@ func TestDurationAndBody(t *testing.T) {
 	}
 }
 
+func TestBodiesCycle(t *testing.T) {
+	s, ts := newServer(t, nil)
+	bodies := filepath.Join(t.TempDir(), "bodies.jsonl")
+	os.WriteFile(bodies, []byte("{\"n\":1}\n# comment\n{\"n\":2}\n{\"n\":3}\n"), 0o600)
+	code, err := mainErr(context.Background(), []string{"-n", "30", "-c", "4", "-X", "POST", "-bodies", bodies, ts.URL}, io.Discard, io.Discard)
+	if err != nil || code != 0 {
+		t.Fatalf("code %d, %v", code, err)
+	}
+	for _, b := range []string{`{"n":1}`, `{"n":2}`, `{"n":3}`} {
+		if s.bodies[b] != 10 {
+			t.Errorf("body %s sent %d times, want 10 (all: %v)", b, s.bodies[b], s.bodies)
+		}
+	}
+	if _, _, err := parseFlags([]string{"-body", "x", "-bodies", bodies, ts.URL}, io.Discard); err == nil {
+		t.Error("-body with -bodies accepted")
+	}
+}
+
 func TestFlagsAreBounded(t *testing.T) {
 	for _, args := range [][]string{
 		{},                      // no URL

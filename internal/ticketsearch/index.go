@@ -76,6 +76,11 @@ type Index struct {
 	unigram analysis.Analyzer
 	cursor  atomic.Int64 // highest event id known to be indexed with all below it
 	syncMu  sync.Mutex   // one Sync at a time
+	// done holds the ids above the cursor of events already indexed, so
+	// that re-reading the unsettled window indexes only what is new in it:
+	// under a steady flow of requests the window holds thousands of events.
+	// Guarded by syncMu.
+	done map[int64]struct{}
 
 	closeOnce sync.Once
 	closeErr  error
@@ -112,7 +117,7 @@ func Open(o Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{o: o}
+	ix := &Index{o: o, done: map[int64]struct{}{}}
 	if o.Dir != "" {
 		if idx, err := bleve.Open(o.Dir); err == nil {
 			if v, err := idx.GetInternal(mappingKey); err == nil && string(v) == mappingVersion {
@@ -212,23 +217,37 @@ func (ix *Index) Sync(ctx context.Context) (int, error) {
 		cutoff := ix.o.Now().Add(-ix.o.Settle)
 		cursor := ix.cursor.Load()
 		seen := map[int64]bool{}
-		var ids []int64
+		var ids, events []int64
 		for _, r := range refs {
 			if settled && !r.CreatedAt.After(cutoff) {
 				cursor = r.ID
 			} else {
 				settled = false
 			}
+			if _, ok := ix.done[r.ID]; ok {
+				continue
+			}
+			events = append(events, r.ID)
 			if !seen[r.TicketID] {
 				seen[r.TicketID] = true
 				ids = append(ids, r.TicketID)
 			}
 		}
-		n, err := ix.index(ctx, ids, cursor)
-		if err != nil {
-			return total, err
+		if len(ids) > 0 || cursor != ix.cursor.Load() {
+			n, err := ix.index(ctx, ids, cursor)
+			if err != nil {
+				return total, err
+			}
+			total += n
 		}
-		total += n
+		for _, id := range events {
+			ix.done[id] = struct{}{}
+		}
+		for id := range ix.done {
+			if id <= cursor {
+				delete(ix.done, id)
+			}
+		}
 		from = refs[len(refs)-1].ID
 		if len(refs) < ix.o.Batch {
 			break
@@ -243,9 +262,12 @@ func (ix *Index) Sync(ctx context.Context) (int, error) {
 }
 
 func (ix *Index) index(ctx context.Context, ids []int64, cursor int64) (int, error) {
-	docs, err := ix.o.Source.Docs(ctx, ids)
-	if err != nil {
-		return 0, err
+	var docs []Doc
+	if len(ids) > 0 {
+		var err error
+		if docs, err = ix.o.Source.Docs(ctx, ids); err != nil {
+			return 0, err
+		}
 	}
 	b := ix.idx.NewBatch()
 	found := map[int64]bool{}

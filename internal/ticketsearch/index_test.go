@@ -199,8 +199,13 @@ func TestSyncRereadsUnsettledChanges(t *testing.T) {
 	if got := search(t, ix, "fresh"); !slices.Equal(got, []int64{2}) || ix.Cursor() != 1 {
 		t.Fatalf("fresh %v, cursor %d", got, ix.Cursor())
 	}
+	// Re-reading the fresh change does not index its ticket again.
+	reads := src.reads
+	if n, _ := ix.Sync(ctx); n != 0 || src.reads != reads || ix.Cursor() != 1 {
+		t.Errorf("second read of the window: indexed %d with %d reads, cursor %d", n, src.reads-reads, ix.Cursor())
+	}
 	now = now.Add(time.Minute)
-	if n, _ := ix.Sync(ctx); n != 1 || ix.Cursor() != 2 {
+	if n, _ := ix.Sync(ctx); n != 0 || ix.Cursor() != 2 {
 		t.Errorf("after settling: indexed %d, cursor %d", n, ix.Cursor())
 	}
 	// A ticket that disappeared (never in normal operation) leaves the index.
@@ -214,6 +219,42 @@ func TestSyncRereadsUnsettledChanges(t *testing.T) {
 	ix.Sync(ctx)
 	if got := search(t, ix, "fresh"); len(got) != 0 {
 		t.Errorf("deleted ticket still found: %v", got)
+	}
+}
+
+// On PostgreSQL an event can commit after one with a higher id: the
+// unsettled window is read again, and what committed late is indexed.
+func TestSyncIndexesLateCommits(t *testing.T) {
+	ctx := context.Background()
+	src := newSource()
+	now := past
+	ix, err := ticketsearch.Open(ticketsearch.Options{Source: src, Settle: 10 * time.Second, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	src.put(ticketsearch.Doc{TicketID: 1, Subject: "first"}, now.Add(-time.Second))
+	src.put(ticketsearch.Doc{TicketID: 2, Subject: "late"}, now.Add(-time.Second))
+	src.put(ticketsearch.Doc{TicketID: 3, Subject: "third"}, now.Add(-time.Second))
+	src.mu.Lock()
+	late := src.changes[1]
+	src.changes = slices.Delete(src.changes, 1, 2) // id 2 not yet committed
+	src.mu.Unlock()
+	if n, _ := ix.Sync(ctx); n != 2 {
+		t.Fatalf("indexed %d, want tickets 1 and 3", n)
+	}
+	src.mu.Lock()
+	src.changes = slices.Insert(src.changes, 1, late)
+	src.mu.Unlock()
+	if n, _ := ix.Sync(ctx); n != 1 {
+		t.Errorf("after the late commit: indexed %d, want ticket 2 alone", n)
+	}
+	if got := search(t, ix, "late"); !slices.Equal(got, []int64{2}) {
+		t.Errorf("late commit not found: %v", got)
+	}
+	now = now.Add(time.Minute)
+	if n, _ := ix.Sync(ctx); n != 0 || ix.Cursor() != 3 {
+		t.Errorf("after settling: indexed %d, cursor %d", n, ix.Cursor())
 	}
 }
 
