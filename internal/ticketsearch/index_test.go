@@ -182,15 +182,23 @@ func TestSyncFollowsChanges(t *testing.T) {
 	}
 }
 
+// openSettling opens an index in memory that lets events settle for 10 s
+// of the clock *now.
+func openSettling(t *testing.T, src ticketsearch.Source, now *time.Time) *ticketsearch.Index {
+	t.Helper()
+	ix, err := ticketsearch.Open(ticketsearch.Options{Source: src, Settle: 10 * time.Second, Now: func() time.Time { return *now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
 func TestSyncRereadsUnsettledChanges(t *testing.T) {
 	ctx := context.Background()
 	src := newSource()
 	now := past
-	ix, err := ticketsearch.Open(ticketsearch.Options{Source: src, Settle: 10 * time.Second, Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openSettling(t, src, &now)
 	src.put(ticketsearch.Doc{TicketID: 1, Subject: "old"}, now.Add(-time.Minute))
 	src.put(ticketsearch.Doc{TicketID: 2, Subject: "fresh"}, now.Add(-time.Second))
 	ix.Sync(ctx)
@@ -228,11 +236,7 @@ func TestSyncIndexesLateCommits(t *testing.T) {
 	ctx := context.Background()
 	src := newSource()
 	now := past
-	ix, err := ticketsearch.Open(ticketsearch.Options{Source: src, Settle: 10 * time.Second, Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openSettling(t, src, &now)
 	src.put(ticketsearch.Doc{TicketID: 1, Subject: "first"}, now.Add(-time.Second))
 	src.put(ticketsearch.Doc{TicketID: 2, Subject: "late"}, now.Add(-time.Second))
 	src.put(ticketsearch.Doc{TicketID: 3, Subject: "third"}, now.Add(-time.Second))
