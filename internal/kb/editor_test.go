@@ -3,7 +3,6 @@ package kb_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,6 +11,7 @@ import (
 	"github.com/walletdesk/walletdesk/content"
 	"github.com/walletdesk/walletdesk/internal/desk"
 	"github.com/walletdesk/walletdesk/internal/kb"
+	"github.com/walletdesk/walletdesk/internal/kb/kbtest"
 	"github.com/walletdesk/walletdesk/internal/store"
 	"github.com/walletdesk/walletdesk/internal/store/storetest"
 )
@@ -24,24 +24,7 @@ var (
 // helpCenter is one replica: a Service with its own index on a shared store.
 func helpCenter(t *testing.T, db *store.DB) *kb.Service {
 	t.Helper()
-	ctx := context.Background()
-	ix, err := kb.OpenIndex(filepath.Join(t.TempDir(), "search"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	syn, err := kb.LoadSynonyms(content.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := kb.NewService(kb.Options{Store: db.KB(), Index: ix, Synonyms: syn})
-	if _, err := svc.Seed(ctx, content.FS()); err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return svc
+	return kbtest.BuiltIn(t, db, "")
 }
 
 // onEngines runs fn on the built-in help center, on SQLite and PostgreSQL.

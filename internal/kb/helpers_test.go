@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"github.com/walletdesk/walletdesk/content"
 	"github.com/walletdesk/walletdesk/internal/kb"
+	"github.com/walletdesk/walletdesk/internal/kb/kbtest"
 	"github.com/walletdesk/walletdesk/internal/store"
 )
 
@@ -20,21 +20,5 @@ func newService(t testing.TB) (*kb.Service, *store.DB) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ix, err := kb.OpenIndex(dir + "/search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	syn, err := kb.LoadSynonyms(content.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := kb.NewService(kb.Options{Store: db.KB(), Index: ix, Synonyms: syn})
-	if _, err := svc.Seed(ctx, content.FS()); err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return svc, db
+	return kbtest.BuiltIn(t, db, dir), db
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/walletdesk/walletdesk/internal/i18n"
 	"github.com/walletdesk/walletdesk/internal/identity"
 	"github.com/walletdesk/walletdesk/internal/kb"
+	"github.com/walletdesk/walletdesk/internal/kb/kbtest"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
 	"github.com/walletdesk/walletdesk/internal/ticket"
@@ -44,22 +45,7 @@ func newArticlesEnv(t *testing.T) *articlesEnv {
 	t.Cleanup(func() { db.Close() })
 	clock := &fakeClock{t: time.Now().UTC()}
 	db.SetClock(clock.now)
-	ix, err := kb.OpenIndex(dir + "/search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	syn, err := kb.LoadSynonyms(content.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	kbs := kb.NewService(kb.Options{Store: db.KB(), Index: ix, Synonyms: syn})
-	if _, err := kbs.Seed(ctx, content.FS()); err != nil {
-		t.Fatal(err)
-	}
-	if err := kbs.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
+	kbs := kbtest.BuiltIn(t, db, dir)
 	cat, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)

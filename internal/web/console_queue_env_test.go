@@ -18,7 +18,7 @@ import (
 	"github.com/walletdesk/walletdesk/internal/desk"
 	"github.com/walletdesk/walletdesk/internal/i18n"
 	"github.com/walletdesk/walletdesk/internal/identity"
-	"github.com/walletdesk/walletdesk/internal/kb"
+	"github.com/walletdesk/walletdesk/internal/kb/kbtest"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
 	"github.com/walletdesk/walletdesk/internal/ticket"
@@ -43,28 +43,6 @@ type testQueueData struct {
 	*store.TicketTexts
 }
 
-func helpCenterForQueue(t *testing.T, db *store.DB, dir string) *kb.Service {
-	t.Helper()
-	ctx := context.Background()
-	ix, err := kb.OpenIndex(dir + "/search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	syn, err := kb.LoadSynonyms(content.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := kb.NewService(kb.Options{Store: db.KB(), Index: ix, Synonyms: syn})
-	if _, err := svc.Seed(ctx, content.FS()); err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return svc
-}
-
 func newQueueEnv(t *testing.T) *queueEnv {
 	t.Helper()
 	ctx := context.Background()
@@ -75,7 +53,7 @@ func newQueueEnv(t *testing.T) *queueEnv {
 	}
 	t.Cleanup(func() { db.Close() })
 	clock := &fakeClock{t: time.Now().UTC()}
-	kbs := helpCenterForQueue(t, db, dir)
+	kbs := kbtest.BuiltIn(t, db, dir)
 	cat, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/walletdesk/walletdesk/content"
 	"github.com/walletdesk/walletdesk/internal/i18n"
 	"github.com/walletdesk/walletdesk/internal/kb"
+	"github.com/walletdesk/walletdesk/internal/kb/kbtest"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
 	"github.com/walletdesk/walletdesk/internal/ticket"
@@ -36,22 +37,7 @@ func newTestEnv(t testing.TB, cfg Config) *testEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ix, err := kb.OpenIndex(dir + "/search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	syn, err := kb.LoadSynonyms(content.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := kb.NewService(kb.Options{Store: db.KB(), Index: ix, Synonyms: syn})
-	if _, err := svc.Seed(ctx, content.FS()); err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
+	svc := kbtest.BuiltIn(t, db, dir)
 	cat, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
