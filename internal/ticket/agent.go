@@ -120,31 +120,92 @@ func (s *Service) checkReason(f map[string]string, reason string, required bool)
 	return s.redactor.Redact(reason).Text
 }
 
-// SetStatus moves a ticket to another status; the reason is optional.
-func (s *Service) SetStatus(ctx context.Context, id, agentID int64, to Status, reason string) (Ticket, error) {
+// Edit is what an agent changes on a ticket in one action: any of its
+// severity, status and assignee. The parts are applied in that order, in
+// one transaction: all of them, or none.
+type Edit struct {
+	Severity   *triage.Severity
+	Status     *Status
+	Assign     int64 // the new assignee; 0 leaves it (the caller checks that the agent exists)
+	Unassign   bool
+	Reason     string // required with a severity, optional otherwise
+	CanLowerS1 bool   // whether this agent may lower an S1 (a supervisor; the caller decides)
+}
+
+// Edit applies e to the ticket id on behalf of agentID. A part that would
+// change nothing adds no event.
+func (s *Service) Edit(ctx context.Context, id, agentID int64, e Edit) (Ticket, error) {
 	f := map[string]string{}
-	if !agentMayChoose(to) {
-		f["status"] = "invalid"
-	}
 	if agentID <= 0 {
 		f["agent"] = "required"
 	}
-	reason = s.checkReason(f, reason, false)
+	if e.Severity != nil && !e.Severity.Valid() {
+		f["severity"] = "invalid"
+	}
+	if e.Status != nil && !agentMayChoose(*e.Status) {
+		f["status"] = "invalid"
+	}
+	if e.Assign < 0 || (e.Assign > 0 && e.Unassign) {
+		f["assignee"] = "invalid"
+	}
+	if e.Severity == nil && e.Status == nil && e.Assign == 0 && !e.Unassign {
+		f["status"] = "required"
+	}
+	reason := s.checkReason(f, e.Reason, e.Severity != nil)
 	if len(f) > 0 {
 		return Ticket{}, desk.Invalid("invalid_input", f)
 	}
 	now := s.now()
+	actor := AgentActor(agentID)
 	return s.store.UpdateTicket(ctx, id, func(t *Ticket, _ Message) (Change, error) {
-		if t.Status == to {
-			return Change{}, nil
+		var ch Change
+		if e.Severity != nil && *e.Severity != t.Severity {
+			from, to := t.Severity, *e.Severity
+			if from == triage.S1 && to > from && !e.CanLowerS1 {
+				return Change{}, desk.Errorf(desk.KindForbidden, "lower_s1_forbidden", "only a supervisor may lower an S1 (ticket %d)", t.ID)
+			}
+			s.resetSeverity(t, to, now)
+			ch.Events = append(ch.Events, Event{Actor: actor, Kind: "severity_changed", CreatedAt: now,
+				Data: map[string]string{"from": from.String(), "to": to.String(), "reason": reason}})
 		}
-		ev := statusEvent(AgentActor(agentID), t.Status, to, "", now)
-		if reason != "" {
-			ev.Data["reason"] = reason
+		if e.Status != nil && *e.Status != t.Status {
+			ev := statusEvent(actor, t.Status, *e.Status, "", now)
+			if reason != "" {
+				ev.Data["reason"] = reason
+			}
+			t.Status = *e.Status
+			ch.Events = append(ch.Events, ev)
 		}
-		t.Status, t.UpdatedAt = to, now
-		return Change{Events: []Event{ev}}, nil
+		switch {
+		case e.Unassign && t.Assignee != 0:
+			ch.Events = append(ch.Events, Event{Actor: actor, Kind: "unassigned", CreatedAt: now,
+				Data: map[string]string{"from": strconv.FormatInt(t.Assignee, 10)}})
+			t.Assignee = 0
+		case e.Assign > 0:
+			// Judged on the status this edit leaves: "reopen and take it" works.
+			if t.Status == Closed {
+				return Change{}, desk.Errorf(desk.KindConflict, "ticket_closed", "ticket %d is closed", t.ID)
+			}
+			if t.Assignee != e.Assign {
+				ev := Event{Actor: actor, Kind: "assigned", CreatedAt: now,
+					Data: map[string]string{"to": strconv.FormatInt(e.Assign, 10), "rule": "manual"}}
+				if t.Assignee != 0 {
+					ev.Data["from"] = strconv.FormatInt(t.Assignee, 10)
+				}
+				t.Assignee = e.Assign
+				ch.Events = append(ch.Events, ev)
+			}
+		}
+		if len(ch.Events) > 0 {
+			t.UpdatedAt = now
+		}
+		return ch, nil
 	})
+}
+
+// SetStatus moves a ticket to another status; the reason is optional.
+func (s *Service) SetStatus(ctx context.Context, id, agentID int64, to Status, reason string) (Ticket, error) {
+	return s.Edit(ctx, id, agentID, Edit{Status: &to, Reason: reason})
 }
 
 // SetSeverity changes a ticket's severity for a stated reason. Lowering an
@@ -152,31 +213,7 @@ func (s *Service) SetStatus(ctx context.Context, id, agentID int64, to Status, r
 // waits for its first response, the due time follows: a raise can only
 // bring it closer, a lowering can only push it back.
 func (s *Service) SetSeverity(ctx context.Context, id, agentID int64, to triage.Severity, reason string, canLower bool) (Ticket, error) {
-	f := map[string]string{}
-	if !to.Valid() {
-		f["severity"] = "invalid"
-	}
-	if agentID <= 0 {
-		f["agent"] = "required"
-	}
-	reason = s.checkReason(f, reason, true)
-	if len(f) > 0 {
-		return Ticket{}, desk.Invalid("invalid_input", f)
-	}
-	now := s.now()
-	return s.store.UpdateTicket(ctx, id, func(t *Ticket, _ Message) (Change, error) {
-		from := t.Severity
-		if from == to {
-			return Change{}, nil
-		}
-		if from == triage.S1 && to > from && !canLower {
-			return Change{}, desk.Errorf(desk.KindForbidden, "lower_s1_forbidden", "only a supervisor may lower an S1 (ticket %d)", t.ID)
-		}
-		s.resetSeverity(t, to, now)
-		t.UpdatedAt = now
-		return Change{Events: []Event{{Actor: AgentActor(agentID), Kind: "severity_changed", CreatedAt: now,
-			Data: map[string]string{"from": from.String(), "to": to.String(), "reason": reason}}}}, nil
-	})
+	return s.Edit(ctx, id, agentID, Edit{Severity: &to, Reason: reason, CanLowerS1: canLower})
 }
 
 // resetSeverity sets t's severity and moves an unmet first-response due

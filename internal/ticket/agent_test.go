@@ -192,6 +192,45 @@ func TestSetStatus(t *testing.T) {
 	}
 }
 
+// An edit of several parts is applied whole or not at all, each part
+// judged on what the earlier ones left.
+func TestEditIsAtomic(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t, storetest.OpenSQLite(t))
+	c := create(t, e, "eve@example.com", "which network", "is USDT on TRON the same as on Ethereum?", desk.English)
+	id := c.Ticket.ID
+	s2, closed, open := triage.S2, ticket.Closed, ticket.Open
+	events := len(eventKinds(t, e.db, id))
+	// Closing and assigning at once: the assignment is refused, and so is
+	// the raise and the close that came before it.
+	_, err := e.svc.Edit(ctx, id, 7, ticket.Edit{Severity: &s2, Status: &closed, Assign: 7, Reason: "large amount"})
+	if desk.ErrorKind(err) != desk.KindConflict {
+		t.Fatalf("close and assign: %v", err)
+	}
+	tk, _, _ := e.svc.ForAgent(ctx, id)
+	if tk.Severity != c.Ticket.Severity || tk.Status != c.Ticket.Status || tk.Assignee != 0 || len(eventKinds(t, e.db, id)) != events {
+		t.Fatalf("a refused edit changed the ticket: %s %s %d", tk.Severity, tk.Status, tk.Assignee)
+	}
+	// Raise, reopen from closed and take it: one transaction, three events.
+	if _, err := e.svc.SetStatus(ctx, id, 7, ticket.Closed, ""); err != nil {
+		t.Fatal(err)
+	}
+	tk, err = e.svc.Edit(ctx, id, 7, ticket.Edit{Severity: &s2, Status: &open, Assign: 7, Reason: "large amount"})
+	if err != nil || tk.Severity != triage.S2 || tk.Status != ticket.Open || tk.Assignee != 7 {
+		t.Fatalf("reopen and take: %s %s %d %v", tk.Severity, tk.Status, tk.Assignee, err)
+	}
+	for _, k := range []string{"severity_changed", "assigned"} {
+		if lastEvent(t, e.db, id, k).Actor != "agent:7" {
+			t.Errorf("no %s event by agent 7", k)
+		}
+	}
+	for _, bad := range []ticket.Edit{{}, {Assign: 7, Unassign: true}, {Assign: -1}, {Severity: &s2}} {
+		if _, err := e.svc.Edit(ctx, id, 7, bad); desk.ErrorKind(err) != desk.KindInvalid {
+			t.Errorf("%+v: %v", bad, err)
+		}
+	}
+}
+
 func TestSetSeverity(t *testing.T) {
 	for _, eng := range storetest.Engines(t) {
 		t.Run(eng.Name, func(t *testing.T) {

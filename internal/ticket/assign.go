@@ -14,49 +14,15 @@ import (
 // Assign gives a ticket to an agent (by is the agent who does it; the
 // caller checks that the assignee exists).
 func (s *Service) Assign(ctx context.Context, id, to, by int64) (Ticket, error) {
-	f := map[string]string{}
 	if to <= 0 {
-		f["assignee"] = "required"
+		return Ticket{}, desk.Invalid("invalid_input", map[string]string{"assignee": "required"})
 	}
-	if by <= 0 {
-		f["agent"] = "required"
-	}
-	if len(f) > 0 {
-		return Ticket{}, desk.Invalid("invalid_input", f)
-	}
-	now := s.now()
-	return s.store.UpdateTicket(ctx, id, func(t *Ticket, _ Message) (Change, error) {
-		if t.Status == Closed {
-			return Change{}, desk.Errorf(desk.KindConflict, "ticket_closed", "ticket %d is closed", t.ID)
-		}
-		if t.Assignee == to {
-			return Change{}, nil
-		}
-		ev := Event{Actor: AgentActor(by), Kind: "assigned", CreatedAt: now,
-			Data: map[string]string{"to": strconv.FormatInt(to, 10), "rule": "manual"}}
-		if t.Assignee != 0 {
-			ev.Data["from"] = strconv.FormatInt(t.Assignee, 10)
-		}
-		t.Assignee, t.UpdatedAt = to, now
-		return Change{Events: []Event{ev}}, nil
-	})
+	return s.Edit(ctx, id, by, Edit{Assign: to})
 }
 
 // Unassign returns a ticket to the unassigned pool.
 func (s *Service) Unassign(ctx context.Context, id, by int64) (Ticket, error) {
-	if by <= 0 {
-		return Ticket{}, desk.Invalid("invalid_input", map[string]string{"agent": "required"})
-	}
-	now := s.now()
-	return s.store.UpdateTicket(ctx, id, func(t *Ticket, _ Message) (Change, error) {
-		if t.Assignee == 0 {
-			return Change{}, nil
-		}
-		ev := Event{Actor: AgentActor(by), Kind: "unassigned", CreatedAt: now,
-			Data: map[string]string{"from": strconv.FormatInt(t.Assignee, 10)}}
-		t.Assignee, t.UpdatedAt = 0, now
-		return Change{Events: []Event{ev}}, nil
-	})
+	return s.Edit(ctx, id, by, Edit{Unassign: true})
 }
 
 // OnCreate registers fn to be told of every ticket Create commits; the

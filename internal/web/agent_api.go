@@ -259,8 +259,8 @@ type apiPatchRequest struct {
 
 // apiPatchTicket: PATCH /api/v1/agent/tickets/{id} with any of status,
 // severity (a reason is then required), assignee (an agent id, "me", or
-// null to unassign). Everything is checked before anything changes; the
-// changes are then made in that order, each one audited.
+// null to unassign). The changes are made together in one transaction, or
+// not at all, and each one is audited.
 func (s *Server) apiPatchTicket(w http.ResponseWriter, r *http.Request) {
 	a := agentFrom(r)
 	ctx := r.Context()
@@ -333,35 +333,30 @@ func (s *Server) apiPatchTicket(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, desk.Invalid("invalid_input", fields))
 		return
 	}
-	reason := s.redact.Redact(req.Reason).Text
-	t := cur
+	e := ticket.Edit{Assign: assign, Unassign: unassign, Reason: req.Reason, CanLowerS1: canLowerS1(a)}
 	if req.Severity != nil {
-		if t, err = s.tickets.SetSeverity(ctx, id, a.ID, sev, req.Reason, canLowerS1(a)); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+		e.Severity = &sev
+	}
+	if req.Status != nil {
+		st := ticket.Status(*req.Status)
+		e.Status = &st
+	}
+	t, err := s.tickets.Edit(ctx, id, a.ID, e)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	reason := s.redact.Redact(req.Reason).Text
+	if req.Severity != nil {
 		s.audit(r, "ticket.severity", ticketTarget(id), map[string]any{"from": cur.Severity.String(), "to": t.Severity.String(), "reason": reason, "via": "api"})
 	}
 	if req.Status != nil {
-		from := t.Status
-		if t, err = s.tickets.SetStatus(ctx, id, a.ID, ticket.Status(*req.Status), req.Reason); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		s.audit(r, "ticket.status", ticketTarget(id), map[string]any{"from": string(from), "to": string(t.Status), "reason": reason, "via": "api"})
+		s.audit(r, "ticket.status", ticketTarget(id), map[string]any{"from": string(cur.Status), "to": string(t.Status), "reason": reason, "via": "api"})
 	}
 	switch {
 	case unassign:
-		if t, err = s.tickets.Unassign(ctx, id, a.ID); err != nil {
-			s.fail(w, r, err)
-			return
-		}
 		s.audit(r, "ticket.unassign", ticketTarget(id), map[string]any{"from": cur.Assignee, "via": "api"})
 	case assign != 0:
-		if t, err = s.tickets.Assign(ctx, id, assign, a.ID); err != nil {
-			s.fail(w, r, err)
-			return
-		}
 		s.audit(r, "ticket.assign", ticketTarget(id), map[string]any{"from": cur.Assignee, "to": assign, "via": "api"})
 	}
 	writeJSON(w, http.StatusOK, ticketJSON(t, time.Now()))

@@ -194,4 +194,12 @@ func TestAgentAPITicketAndActions(t *testing.T) {
 	if after, _, _ := e.tickets.ForAgent(ctx, c.Ticket.ID); after.Status != before.Status {
 		t.Errorf("a refused PATCH changed the status to %s", after.Status)
 	}
+	// A part refused by the ticket's state (assigning while closing) undoes
+	// the parts before it.
+	if r := patch(supTok, `{"severity":"S2","reason":"amount","status":"closed","assignee":"me"}`); r.code != http.StatusConflict {
+		t.Errorf("close and assign: %d %s", r.code, r.body)
+	}
+	if after, _, _ := e.tickets.ForAgent(ctx, c.Ticket.ID); after.Status != before.Status || after.Severity != before.Severity {
+		t.Errorf("a refused PATCH changed the ticket: %s %s", after.Status, after.Severity)
+	}
 }
