@@ -60,7 +60,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if de != nil && de.RetryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(de.RetryAfter.Seconds()))))
 	}
-	if st >= 500 {
+	switch {
+	case kind == desk.KindUnavailable:
+		// A feature not set up, or a chain node that does not answer: the
+		// operator should know, but nothing in walletdesk broke.
+		s.log.Warn("request failed", "route", r.Pattern, "kind", kind, "err", err)
+	case st >= 500:
 		s.log.Error("request failed", "route", r.Pattern, "kind", kind, "err", err)
 	}
 	loc := s.locale(r)

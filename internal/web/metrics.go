@@ -116,7 +116,8 @@ func (s *Server) instrument(next http.Handler) http.Handler {
 		s.metrics.requests.WithLabelValues(route, r.Method, strconv.Itoa(sw.code)).Inc()
 		s.metrics.latency.WithLabelValues(route).Observe(d.Seconds())
 		if sw.code >= 500 {
-			s.log.Error("request", "method", r.Method, "route", route, "code", sw.code, "took", d)
+			// The cause was logged where the answer was chosen (fail, recoverPanics).
+			s.log.Warn("request", "method", r.Method, "route", route, "code", sw.code, "took", d)
 		} else if s.log.Enabled(r.Context(), -4) {
 			s.log.Debug("request", "method", r.Method, "route", route, "code", sw.code, "took", d)
 		}
