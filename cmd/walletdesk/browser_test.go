@@ -130,7 +130,11 @@ func TestBrowserHelpCenterZhCN(t *testing.T) {
 	artifact(t, "help-center-zh-CN-article.jpg", png)
 
 	// The vote is in the database, in the reader's locale.
-	db, err := store.Open(context.Background(), store.Config{DataDir: data})
+	key, err := secretKey(Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), store.Config{DataDir: data, SecretKey: key})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,7 +61,11 @@ func TestTxCheckAttachedToRequest(t *testing.T) {
 		t.Errorf("check message: %+v", check)
 	}
 	// The check is an event of the request too, for agents.
-	db, err := store.Open(context.Background(), store.Config{DataDir: data})
+	key, err := secretKey(Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), store.Config{DataDir: data, SecretKey: key})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,12 +13,15 @@ type Config struct {
 	Addr        string
 	DataDir     string
 	DatabaseURL string
-	RateLimit   bool
-	TrustProxy  bool
-	Secure      bool
-	LogLevel    string
-	LogFormat   string
-	Grace       time.Duration
+	// SecretKeyFile holds the key that seals secrets in the database;
+	// empty: secret.key in the data directory, created when missing.
+	SecretKeyFile string
+	RateLimit     bool
+	TrustProxy    bool
+	Secure        bool
+	LogLevel      string
+	LogFormat     string
+	Grace         time.Duration
 }
 
 // envName is the environment twin of a flag: --database-url -> WALLETDESK_DATABASE_URL.
@@ -32,6 +35,7 @@ func envName(flagName string) string {
 func storeFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.DataDir, "data", "./walletdesk-data", "data directory (SQLite database, search index)")
 	fs.StringVar(&c.DatabaseURL, "database", "", "PostgreSQL URL (postgres://...); empty uses SQLite in the data directory")
+	fs.StringVar(&c.SecretKeyFile, "secret-key-file", "", "file with the hex key that seals agents' TOTP secrets; empty: secret.key in the data directory, created when missing")
 }
 
 func serveFlags(fs *flag.FlagSet, c *Config) {

@@ -43,7 +43,11 @@ func newLogger(c Config, e env) (*slog.Logger, error) {
 }
 
 func openStore(ctx context.Context, c Config) (*store.DB, error) {
-	return store.Open(ctx, store.Config{DataDir: c.DataDir, DatabaseURL: c.DatabaseURL})
+	key, err := secretKey(c)
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, store.Config{DataDir: c.DataDir, DatabaseURL: c.DatabaseURL, SecretKey: key})
 }
 
 // app is the wired application.
@@ -127,6 +131,13 @@ func build(ctx context.Context, c Config, e env, log *slog.Logger) (*app, error)
 	}
 	a.tickets.SetTxChecker(a.chain)
 	a.identity = identity.NewService(identity.Config{}, a.db.Identity(), log)
+	if n, err := a.db.Identity().UnreadableSecondFactors(ctx); err != nil {
+		a.close()
+		return nil, err
+	} else if n > 0 {
+		log.Error("the secret key does not open the second factor of some agents: they can sign in only with a recovery code until the key is restored or their factor is reset",
+			"agents", n, "key", secretKeyPath(c))
+	}
 	if a.queue, err = buildQueue(ctx, c.DataDir, a.db, a.tickets, redactor, a.kb, a.identity, log); err != nil {
 		a.close()
 		return nil, err

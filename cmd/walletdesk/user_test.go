@@ -59,7 +59,11 @@ func TestUserCommands(t *testing.T) {
 		t.Errorf("list: %v\n%s", err, out)
 	}
 
-	db, err := store.Open(context.Background(), store.Config{DataDir: data})
+	key, err := secretKey(Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), store.Config{DataDir: data, SecretKey: key})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,11 +51,16 @@ func (a *Agent) Speaks(loc desk.Locale) bool {
 // Credentials are the secrets and throttling state of an agent. They stay
 // inside this package and the store.
 type Credentials struct {
-	PasswordHash  string
-	TOTPSecret    []byte // nil until enrolled
-	TOTPPending   []byte // secret shown during enrolment, not yet confirmed
-	TOTPLastStep  int64  // last accepted time step: a code is never accepted twice
-	RecoveryCodes []string
+	PasswordHash string
+	TOTPSecret   []byte // nil until enrolled
+	// TOTPUnreadable: a second factor is enrolled, but the server's secret
+	// key does not open it (another key, or a lost one). Sign-in then
+	// fails closed, except with a recovery code, until the key is
+	// restored or an admin resets the factor.
+	TOTPUnreadable bool
+	TOTPPending    []byte // secret shown during enrolment, not yet confirmed
+	TOTPLastStep   int64  // last accepted time step: a code is never accepted twice
+	RecoveryCodes  []string
 	// FailedSignins counts consecutive failures (password or second
 	// factor); LockedUntil refuses sign-in until then.
 	FailedSignins int

@@ -197,7 +197,7 @@ func (s *Service) ResetTOTP(ctx context.Context, by Actor, id int64) error {
 	}
 	now := s.now().UTC()
 	_, err := s.store.UpdateAgent(ctx, id, func(rec *AgentRecord) (AgentChange, error) {
-		rec.TOTPSecret, rec.TOTPPending, rec.TOTPLastStep = nil, nil, 0
+		rec.TOTPSecret, rec.TOTPPending, rec.TOTPLastStep, rec.TOTPUnreadable = nil, nil, 0, false
 		return AgentChange{EndSessions: true, RecoveryCodes: []string{},
 			Audit: []Entry{by.entry(ActionTOTPReset, AgentTarget(id), nil, now)}}, nil
 	})

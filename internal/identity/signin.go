@@ -15,6 +15,8 @@ var (
 	errSessionExpired     = desk.Errorf(desk.KindUnauthorized, "session_expired", "")
 	errWrongStage         = desk.Errorf(desk.KindForbidden, "session_stage", "")
 	errCodeInvalid        = desk.Errorf(desk.KindUnauthorized, "totp_invalid", "")
+	errTOTPUnreadable     = desk.Errorf(desk.KindUnavailable, "totp_unreadable",
+		"the server's secret key does not open this agent's second factor: restore the key, or reset the factor")
 )
 
 func (s *Service) locked(until time.Time) error {
@@ -160,7 +162,7 @@ func (s *Service) fail(ctx context.Context, id int64, reason string, c Client, n
 // nextStage is what an agent still owes after the steps passed so far.
 func nextStage(rec AgentRecord, secondFactorDone bool) Stage {
 	switch {
-	case rec.TOTPSecret != nil && !secondFactorDone:
+	case (rec.TOTPSecret != nil || rec.TOTPUnreadable) && !secondFactorDone:
 		return StageTOTP
 	case rec.MustChangePassword:
 		return StagePassword
@@ -238,14 +240,17 @@ func (s *Service) SecondFactor(ctx context.Context, token, code string, c Client
 	} else if rec.LockedUntil.After(now) {
 		return SignIn{}, s.locked(rec.LockedUntil)
 	}
-	factor := ""
+	factor, unreadable := "", false
 	rec, err := s.store.UpdateAgent(ctx, a.ID, func(r *AgentRecord) (AgentChange, error) {
-		if r.TOTPSecret == nil {
+		if r.TOTPSecret == nil && !r.TOTPUnreadable {
 			return AgentChange{}, nil // reset meanwhile: fails below
 		}
-		if step, ok := matchTOTP(r.TOTPSecret, code, now, r.TOTPLastStep); ok {
-			r.TOTPLastStep, r.FailedSignins, factor = step, 0, "totp"
-			return AgentChange{}, nil
+		unreadable = r.TOTPUnreadable
+		if r.TOTPSecret != nil {
+			if step, ok := matchTOTP(r.TOTPSecret, code, now, r.TOTPLastStep); ok {
+				r.TOTPLastStep, r.FailedSignins, factor = step, 0, "totp"
+				return AgentChange{}, nil
+			}
 		}
 		if rc, ok := normalizeRecoveryCode(code); ok {
 			h := hashRecoveryCode(rc)
@@ -262,6 +267,9 @@ func (s *Service) SecondFactor(ctx context.Context, token, code string, c Client
 	})
 	if err != nil {
 		return SignIn{}, err
+	}
+	if factor == "" && unreadable {
+		return SignIn{}, errTOTPUnreadable
 	}
 	if factor == "" {
 		reason := "totp"

@@ -16,6 +16,7 @@ import (
 	"github.com/walletdesk/walletdesk/internal/desk"
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/store"
+	"github.com/walletdesk/walletdesk/internal/store/storetest"
 )
 
 // GenerateCorpus makes n synthetic articles per locale. Like a real large
@@ -102,7 +103,7 @@ func benchService(b *testing.B) *kb.Service {
 				return
 			}
 		}
-		db, err := store.Open(ctx, store.Config{DataDir: dir})
+		db, err := store.Open(ctx, store.Config{DataDir: dir, SecretKey: storetest.SecretKey})
 		if err != nil {
 			benchErr = err
 			return

@@ -27,6 +27,10 @@ type Config struct {
 	DatabaseURL string
 	// MaxConns bounds the reader pool (SQLite) or the whole pool (PostgreSQL).
 	MaxConns int
+	// SecretKey (SecretKeySize bytes) seals the secrets the server must
+	// read back, such as agents' TOTP seeds. Every replica of one database
+	// needs the same key.
+	SecretKey []byte
 }
 
 // DB is a migrated database. SQLite gets one writer connection (SQLite
@@ -38,6 +42,7 @@ type DB struct {
 	read  *sql.DB
 	d     *dialect
 	now   func() time.Time
+	seal  *sealer
 	// stmts caches prepared statements of the write pool: the hot write
 	// paths run the same few statements, and parsing SQL each time was a
 	// third of a ticket insert.
@@ -52,8 +57,11 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if cfg.MaxConns <= 0 {
 		cfg.MaxConns = max(4, 2*runtime.NumCPU())
 	}
+	sl, err := newSealer(cfg.SecretKey)
+	if err != nil {
+		return nil, err
+	}
 	var db *DB
-	var err error
 	if cfg.DatabaseURL != "" {
 		db, err = openPostgres(cfg)
 	} else {
@@ -62,6 +70,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	db.seal = sl
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -65,27 +65,33 @@ func (s *agentScan) agent() identity.Agent {
 	return a
 }
 
-func (s *agentScan) record() identity.AgentRecord {
+func (s *agentScan) record(sl *sealer) identity.AgentRecord {
 	r := identity.AgentRecord{Agent: s.agent()}
 	r.PasswordHash = s.hash
-	r.TOTPSecret, _ = decodeSecret(s.secret)
-	r.TOTPPending, _ = decodeSecret(s.pending)
+	var err error
+	if r.TOTPSecret, err = sl.open(s.secret, colTOTPSecret); err != nil {
+		r.TOTPUnreadable = true
+	}
+	// An enrolment in progress that cannot be read is simply started again.
+	r.TOTPPending, _ = sl.open(s.pending, colTOTPPending)
 	r.TOTPLastStep, r.FailedSignins, r.LockedUntil = s.lastStep, s.failed, fromMS(s.locked)
 	return r
 }
 
-func decodeSecret(s string) ([]byte, bool) {
-	if s == "" {
-		return nil, false
-	}
-	return identity.DecodeSecret(s)
-}
+// Column names, bound into the sealed values of those columns.
+const (
+	colTOTPSecret  = "agents.totp_secret"
+	colTOTPPending = "agents.totp_pending"
+)
 
-func encodeSecret(b []byte) string {
-	if b == nil {
-		return ""
+// totpSecretValue is what the totp_secret column gets for rec: its secret
+// sealed, or, while the secret key cannot open what is stored (raw), that
+// value unchanged, so that no update quietly removes a second factor.
+func (s *Identity) totpSecretValue(rec *identity.AgentRecord, raw string) string {
+	if rec.TOTPUnreadable && rec.TOTPSecret == nil {
+		return raw
 	}
-	return identity.EncodeSecret(b)
+	return s.db.seal.seal(rec.TOTPSecret, colTOTPSecret)
 }
 
 func insertAudit(ctx context.Context, db *DB, tx *sql.Tx, entries []identity.Entry) error {
@@ -132,7 +138,7 @@ func (s *Identity) CreateAgent(ctx context.Context, rec *identity.AgentRecord, a
 			must_change_password, totp_secret, totp_pending, totp_last_step, failed_signins, locked_until, disabled,
 			created_at, updated_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 			rec.Email, rec.Name, string(rec.Role), identity.FormatLanguages(rec.Languages), rec.OpenCap, rec.PasswordHash,
-			bool2int(rec.MustChangePassword), encodeSecret(rec.TOTPSecret), encodeSecret(rec.TOTPPending), rec.TOTPLastStep,
+			bool2int(rec.MustChangePassword), s.totpSecretValue(rec, ""), s.db.seal.seal(rec.TOTPPending, colTOTPPending), rec.TOTPLastStep,
 			rec.FailedSignins, ms(rec.LockedUntil), bool2int(rec.Disabled), ms(rec.CreatedAt), now, ms(rec.LastSeenAt)).Scan(&rec.ID)
 		if err != nil {
 			return err
@@ -157,7 +163,7 @@ func (s *Identity) agentRecord(ctx context.Context, q interface {
 	if err != nil {
 		return identity.AgentRecord{}, notFound(err)
 	}
-	return sc.record(), nil
+	return sc.record(s.db.seal), nil
 }
 
 func (s *Identity) recoveryCodes(ctx context.Context, q interface {
@@ -248,7 +254,7 @@ func (s *Identity) UpdateAgent(ctx context.Context, id int64, fn func(rec *ident
 		if err != nil {
 			return notFound(err)
 		}
-		rec := sc.record()
+		rec := sc.record(s.db.seal)
 		if rec.RecoveryCodes, err = s.recoveryCodes(ctx, tx, id); err != nil {
 			return err
 		}
@@ -261,7 +267,7 @@ func (s *Identity) UpdateAgent(ctx context.Context, id int64, fn func(rec *ident
 			must_change_password = ?, totp_secret = ?, totp_pending = ?, totp_last_step = ?, failed_signins = ?, locked_until = ?,
 			disabled = ?, updated_at = ?, last_seen_at = ? WHERE id = ?`),
 			rec.Name, string(rec.Role), identity.FormatLanguages(rec.Languages), rec.OpenCap, rec.PasswordHash,
-			bool2int(rec.MustChangePassword), encodeSecret(rec.TOTPSecret), encodeSecret(rec.TOTPPending), rec.TOTPLastStep,
+			bool2int(rec.MustChangePassword), s.totpSecretValue(&rec, sc.secret), s.db.seal.seal(rec.TOTPPending, colTOTPPending), rec.TOTPLastStep,
 			rec.FailedSignins, ms(rec.LockedUntil), bool2int(rec.Disabled), s.db.millis(), ms(rec.LastSeenAt), id)
 		if err != nil {
 			return err
@@ -304,6 +310,28 @@ func (s *Identity) UpdateAgent(ctx context.Context, id int64, fn func(rec *ident
 		return insertAudit(ctx, s.db, tx, ch.Audit)
 	})
 	return out, err
+}
+
+// UnreadableSecondFactors counts the agents whose enrolled second factor
+// the secret key does not open (the server was given another key); the
+// server reports them when it starts.
+func (s *Identity) UnreadableSecondFactors(ctx context.Context) (int, error) {
+	rows, err := s.db.read.QueryContext(ctx, `SELECT totp_secret FROM agents WHERE totp_secret <> ''`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return 0, err
+		}
+		if _, err := s.db.seal.open(v, colTOTPSecret); err != nil {
+			n++
+		}
+	}
+	return n, rows.Err()
 }
 
 // TouchAgent implements identity.Store.

@@ -49,7 +49,7 @@ func TestFillDataDir(t *testing.T) {
 
 func openForFill(tb testing.TB, dir, url string) (*store.DB, *sql.DB) {
 	tb.Helper()
-	db, err := store.Open(context.Background(), store.Config{DataDir: dir, DatabaseURL: url, MaxConns: benchConns()})
+	db, err := store.Open(context.Background(), store.Config{DataDir: dir, DatabaseURL: url, MaxConns: benchConns(), SecretKey: storetest.SecretKey})
 	if err != nil {
 		tb.Fatal(err)
 	}

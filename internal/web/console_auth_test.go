@@ -19,6 +19,7 @@ import (
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
+	"github.com/walletdesk/walletdesk/internal/store/storetest"
 	"github.com/walletdesk/walletdesk/internal/ticket"
 	"github.com/walletdesk/walletdesk/internal/triage"
 )
@@ -47,7 +48,7 @@ func newConsoleEnv(t *testing.T) *consoleEnv {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := store.Open(ctx, store.Config{DataDir: dir})
+	db, err := store.Open(ctx, store.Config{DataDir: dir, SecretKey: storetest.SecretKey})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/walletdesk/walletdesk/internal/kb/kbtest"
 	"github.com/walletdesk/walletdesk/internal/redact"
 	"github.com/walletdesk/walletdesk/internal/store"
+	"github.com/walletdesk/walletdesk/internal/store/storetest"
 	"github.com/walletdesk/walletdesk/internal/ticket"
 	"github.com/walletdesk/walletdesk/internal/triage"
 )
@@ -32,7 +33,7 @@ func newTestEnv(t testing.TB, cfg Config) *testEnv {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := store.Open(ctx, store.Config{DataDir: dir})
+	db, err := store.Open(ctx, store.Config{DataDir: dir, SecretKey: storetest.SecretKey})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,10 +50,13 @@ func Engines(t testing.TB) []Engine {
 	return es
 }
 
+// SecretKey is the key tests seal secrets with.
+var SecretKey = []byte("walletdesk tests, not a secret!!")
+
 // OpenSQLite opens a migrated SQLite database in a temporary directory.
 func OpenSQLite(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), store.Config{DataDir: t.TempDir()})
+	db, err := store.Open(context.Background(), store.Config{DataDir: t.TempDir(), SecretKey: SecretKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +80,7 @@ func PostgresURL(t testing.TB) string {
 
 func openPostgres(t testing.TB, base string) *store.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), store.Config{DatabaseURL: freshSchema(t, base)})
+	db, err := store.Open(context.Background(), store.Config{DatabaseURL: freshSchema(t, base), SecretKey: SecretKey})
 	if err != nil {
 		t.Fatal(err)
 	}
