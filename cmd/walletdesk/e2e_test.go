@@ -289,4 +289,7 @@ func TestEnvironmentTwins(t *testing.T) {
 	if err == nil || !strings.Contains(stderr, "postgres://") {
 		t.Errorf("a bad database URL was accepted: %v %s", err, stderr)
 	}
+	if _, err := os.Stat("walletdesk-data"); err == nil {
+		t.Error("the refused start created the default data directory")
+	}
 }

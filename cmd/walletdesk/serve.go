@@ -43,11 +43,17 @@ func newLogger(c Config, e env) (*slog.Logger, error) {
 }
 
 func openStore(ctx context.Context, c Config) (*store.DB, error) {
+	cfg := store.Config{DataDir: c.DataDir, DatabaseURL: c.DatabaseURL}
+	// Refuse a bad location before the key file is created beside it.
+	if err := cfg.CheckLocation(); err != nil {
+		return nil, err
+	}
 	key, err := secretKey(c)
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, store.Config{DataDir: c.DataDir, DatabaseURL: c.DatabaseURL, SecretKey: key})
+	cfg.SecretKey = key
+	return store.Open(ctx, cfg)
 }
 
 // app is the wired application.

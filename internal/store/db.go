@@ -52,8 +52,25 @@ type DB struct {
 	readStmts sync.Map // query -> *sql.Stmt
 }
 
+// CheckLocation reports a database location Open would refuse, without
+// touching anything, so that a caller can check it before preparing more.
+func (cfg Config) CheckLocation() error {
+	switch {
+	case cfg.DatabaseURL != "":
+		if !strings.HasPrefix(cfg.DatabaseURL, "postgres://") && !strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {
+			return desk.Errorf(desk.KindInvalid, "config_database_url", "database URL must start with postgres://")
+		}
+	case cfg.DataDir == "":
+		return desk.Errorf(desk.KindInvalid, "config_data_dir", "no data directory and no database URL")
+	}
+	return nil
+}
+
 // Open connects, applies the pragmas and the pending migrations.
 func Open(ctx context.Context, cfg Config) (*DB, error) {
+	if err := cfg.CheckLocation(); err != nil {
+		return nil, err
+	}
 	if cfg.MaxConns <= 0 {
 		cfg.MaxConns = max(4, 2*runtime.NumCPU())
 	}
@@ -83,9 +100,6 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 }
 
 func openSQLite(cfg Config) (*DB, error) {
-	if cfg.DataDir == "" {
-		return nil, desk.Errorf(desk.KindInvalid, "config_data_dir", "no data directory and no database URL")
-	}
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
 	}
@@ -122,9 +136,6 @@ func escapePath(p string) string {
 }
 
 func openPostgres(cfg Config) (*DB, error) {
-	if !strings.HasPrefix(cfg.DatabaseURL, "postgres://") && !strings.HasPrefix(cfg.DatabaseURL, "postgresql://") {
-		return nil, desk.Errorf(desk.KindInvalid, "config_database_url", "database URL must start with postgres://")
-	}
 	p, err := sql.Open("pgx", cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
