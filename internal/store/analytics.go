@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/walletdesk/walletdesk/internal/analytics"
 	"github.com/walletdesk/walletdesk/internal/desk"
 	"github.com/walletdesk/walletdesk/internal/triage"
 )
@@ -19,22 +20,8 @@ type Analytics struct{ db *DB }
 // Analytics returns the analytics reader.
 func (db *DB) Analytics() *Analytics { return &Analytics{db} }
 
-// SelfServiceQuery chooses the period and the locale of a report.
-type SelfServiceQuery struct {
-	// Days is the period: the last Days calendar days (UTC), today
-	// included. Out of 1..MaxReportDays it is clamped.
-	Days int
-	// Locale narrows every section but the SLA windows' totals; "" is
-	// every locale.
-	Locale desk.Locale
-	// Limit bounds each ranking (0: DefaultReportLimit).
-	Limit int
-}
-
-// Report bounds.
+// How much of a large help center a report lists.
 const (
-	MaxReportDays      = 366
-	DefaultReportLimit = 20
 	// maxVoteRows bounds the per-article vote table of a large help center.
 	maxVoteRows = 200
 	// commentsPerArticle is how many recent comments come with each of the
@@ -42,132 +29,21 @@ const (
 	commentsPerArticle = 3
 )
 
-// SelfService is one report.
-type SelfService struct {
-	Since, Until time.Time // the period: [Since, Until)
-	Locale       desk.Locale
-	// NoResult and WeakResult are searches seen in the period that found
-	// nothing, or only guesses too weak to trust; most frequent first.
-	// Their counts are since the query was first recorded.
-	NoResult   []SearchMiss
-	WeakResult []SearchMiss
-	// Unhelpful ranks articles by their "not helpful" votes in the
-	// period, with the latest comments left with those votes.
-	Unhelpful []ArticleVotes
-	// Votes is every article and locale voted on in the period, the lowest
-	// helpful share first.
-	Votes []ArticleVotes
-	// Deflections counts the articles the request form suggested that
-	// were opened, most opened first.
-	Deflections []ArticleCount
-	// Requests has one row per day of the period, oldest first, empty
-	// days included.
-	Requests []DayRequests
-	// SLA covers the requests created in the last 7 and in the last 30
-	// days, whatever the report's period.
-	SLA []SLAWindow
-	// OverdueNow counts the requests, of any age, still waiting for a
-	// first reply past their due time.
-	OverdueNow int
-}
-
-// ArticleVotes is the "was this helpful?" tally of one article in one locale.
-type ArticleVotes struct {
-	Slug      string
-	Locale    desk.Locale
-	Helpful   int
-	Unhelpful int
-	Comments  []FeedbackComment // comments left with "not helpful", newest first
-}
-
-// Total is the number of votes.
-func (v ArticleVotes) Total() int { return v.Helpful + v.Unhelpful }
-
-// HelpfulPercent is the share of helpful votes, rounded to a whole percent.
-func (v ArticleVotes) HelpfulPercent() int {
-	if v.Total() == 0 {
-		return 0
-	}
-	return (200*v.Helpful + v.Total()) / (2 * v.Total())
-}
-
-// FeedbackComment is a reader's comment, stored redacted.
-type FeedbackComment struct {
-	Comment   string
-	CreatedAt time.Time
-}
-
-// ArticleCount counts events about one article in one locale.
-type ArticleCount struct {
-	Slug   string
-	Locale desk.Locale
-	Count  int
-}
-
-// DayRequests counts the requests created on one UTC day.
-type DayRequests struct {
-	Day        time.Time
-	BySeverity [4]int // index 0 is S1
-	Total      int
-}
-
-// SLAWindow is first-response compliance for requests created in the
-// last Days days.
-type SLAWindow struct {
-	Days  int
-	Rows  []SLARow // S1..S4, empty severities included
-	Total SLARow   // Severity 0
-}
-
-// SLARow counts the requests of one severity by how their first response
-// went.
-type SLARow struct {
-	Severity triage.Severity
-	Met      int // answered by the due time
-	Breached int // answered after it
-	Overdue  int // still open, not answered, past due
-	Waiting  int // still open, not answered, not yet due
-	// ClosedUnanswered were solved or closed without a public reply (a
-	// duplicate merged away, a requester who found the answer).
-	ClosedUnanswered int
-	Total            int
-}
-
-// CompliancePercent is the share of met among the requests whose target
-// is settled or missed (met, breached, overdue), rounded; ok is false
-// when there is none.
-func (r SLARow) CompliancePercent() (pct int, ok bool) {
-	n := r.Met + r.Breached + r.Overdue
-	if n == 0 {
-		return 0, false
-	}
-	return (200*r.Met + n) / (2 * n), true
-}
-
-func (r *SLARow) add(o SLARow) {
-	r.Met += o.Met
-	r.Breached += o.Breached
-	r.Overdue += o.Overdue
-	r.Waiting += o.Waiting
-	r.ClosedUnanswered += o.ClosedUnanswered
-	r.Total += o.Total
-}
-
 const dayMillis = int64(24 * time.Hour / time.Millisecond)
 
 // daySQL is dayMillis in statements (a literal keeps the statement text
 // constant for the dialect's rewrite cache).
 const daySQL = "86400000"
 
-// SelfService builds a report from one snapshot of the database.
-func (a *Analytics) SelfService(ctx context.Context, q SelfServiceQuery) (SelfService, error) {
-	q.Days = min(max(q.Days, 1), MaxReportDays)
+// analytics.SelfService builds a report from one snapshot of the database.
+func (a *Analytics) SelfService(ctx context.Context, q analytics.SelfServiceQuery) (analytics.SelfService, error) {
+	q.Days = min(max(q.Days, 1), analytics.MaxReportDays)
 	if q.Limit <= 0 {
-		q.Limit = DefaultReportLimit
+		q.Limit = analytics.DefaultReportLimit
 	}
 	now := a.db.now().UTC()
 	today := now.Truncate(24 * time.Hour)
-	rep := SelfService{Since: today.AddDate(0, 0, -(q.Days - 1)), Until: today.AddDate(0, 0, 1), Locale: q.Locale}
+	rep := analytics.SelfService{Since: today.AddDate(0, 0, -(q.Days - 1)), Until: today.AddDate(0, 0, 1), Locale: q.Locale}
 	since := rep.Since.UnixMilli()
 	err := a.db.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -206,7 +82,7 @@ func localeFilter(loc desk.Locale, where string, args []any) (string, []any) {
 	return where + " AND locale = ?", append(args, string(loc))
 }
 
-func (a *Analytics) misses(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, since int64, weak bool) ([]SearchMiss, error) {
+func (a *Analytics) misses(ctx context.Context, tx *sql.Tx, q analytics.SelfServiceQuery, since int64, weak bool) ([]analytics.SearchMiss, error) {
 	where, args := "last_seen >= ? AND results = 0", []any{since}
 	if weak {
 		where = "last_seen >= ? AND results > 0"
@@ -218,9 +94,9 @@ func (a *Analytics) misses(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, 
 		return nil, err
 	}
 	defer rows.Close()
-	var out []SearchMiss
+	var out []analytics.SearchMiss
 	for rows.Next() {
-		var m SearchMiss
+		var m analytics.SearchMiss
 		var loc string
 		var first, last int64
 		if err := rows.Scan(&loc, &m.Query, &m.Count, &m.Results, &first, &last); err != nil {
@@ -234,16 +110,16 @@ func (a *Analytics) misses(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, 
 
 // votes tallies feedback per article and locale, ranks it both ways and
 // attaches the latest comments of the least helpful articles.
-func (a *Analytics) votes(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, since int64, rep *SelfService) error {
+func (a *Analytics) votes(ctx context.Context, tx *sql.Tx, q analytics.SelfServiceQuery, since int64, rep *analytics.SelfService) error {
 	where, args := localeFilter(q.Locale, "created_at >= ?", []any{since})
 	rows, err := tx.QueryContext(ctx, a.db.d.q(`SELECT slug, locale, SUM(helpful), COUNT(*)
 		FROM article_feedback WHERE `+where+` GROUP BY slug, locale`), args...)
 	if err != nil {
 		return err
 	}
-	var all []ArticleVotes
+	var all []analytics.ArticleVotes
 	for rows.Next() {
-		var v ArticleVotes
+		var v analytics.ArticleVotes
 		var loc string
 		var helpful, total int
 		if err := rows.Scan(&v.Slug, &loc, &helpful, &total); err != nil {
@@ -257,8 +133,8 @@ func (a *Analytics) votes(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, s
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	key := func(v ArticleVotes) string { return v.Slug + "\x00" + string(v.Locale) }
-	var unhelpful []ArticleVotes
+	key := func(v analytics.ArticleVotes) string { return v.Slug + "\x00" + string(v.Locale) }
+	var unhelpful []analytics.ArticleVotes
 	for _, v := range all {
 		if v.Unhelpful > 0 {
 			unhelpful = append(unhelpful, v)
@@ -304,7 +180,7 @@ func (a *Analytics) votes(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, s
 	return nil
 }
 
-func (a *Analytics) comments(ctx context.Context, tx *sql.Tx, v ArticleVotes, since int64) ([]FeedbackComment, error) {
+func (a *Analytics) comments(ctx context.Context, tx *sql.Tx, v analytics.ArticleVotes, since int64) ([]analytics.FeedbackComment, error) {
 	rows, err := tx.QueryContext(ctx, a.db.d.q(`SELECT comment, created_at FROM article_feedback
 		WHERE slug = ? AND locale = ? AND created_at >= ? AND helpful = 0 AND comment <> ''
 		ORDER BY created_at DESC, id DESC LIMIT ?`), v.Slug, string(v.Locale), since, commentsPerArticle)
@@ -312,9 +188,9 @@ func (a *Analytics) comments(ctx context.Context, tx *sql.Tx, v ArticleVotes, si
 		return nil, err
 	}
 	defer rows.Close()
-	var out []FeedbackComment
+	var out []analytics.FeedbackComment
 	for rows.Next() {
-		var c FeedbackComment
+		var c analytics.FeedbackComment
 		var at int64
 		if err := rows.Scan(&c.Comment, &at); err != nil {
 			return nil, err
@@ -325,7 +201,7 @@ func (a *Analytics) comments(ctx context.Context, tx *sql.Tx, v ArticleVotes, si
 	return out, rows.Err()
 }
 
-func (a *Analytics) deflections(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, since int64) ([]ArticleCount, error) {
+func (a *Analytics) deflections(ctx context.Context, tx *sql.Tx, q analytics.SelfServiceQuery, since int64) ([]analytics.ArticleCount, error) {
 	where, args := localeFilter(q.Locale, "created_at >= ?", []any{since})
 	rows, err := tx.QueryContext(ctx, a.db.d.q(`SELECT slug, locale, COUNT(*) FROM deflections WHERE `+where+`
 		GROUP BY slug, locale ORDER BY COUNT(*) DESC, slug, locale LIMIT ?`), append(args, q.Limit)...)
@@ -333,9 +209,9 @@ func (a *Analytics) deflections(ctx context.Context, tx *sql.Tx, q SelfServiceQu
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ArticleCount
+	var out []analytics.ArticleCount
 	for rows.Next() {
-		var c ArticleCount
+		var c analytics.ArticleCount
 		var loc string
 		if err := rows.Scan(&c.Slug, &loc, &c.Count); err != nil {
 			return nil, err
@@ -348,7 +224,7 @@ func (a *Analytics) deflections(ctx context.Context, tx *sql.Tx, q SelfServiceQu
 
 // requestsPerDay buckets requests by UTC day with integer division of the
 // millisecond timestamps, which both engines do the same way.
-func (a *Analytics) requestsPerDay(ctx context.Context, tx *sql.Tx, q SelfServiceQuery, since time.Time, days int) ([]DayRequests, error) {
+func (a *Analytics) requestsPerDay(ctx context.Context, tx *sql.Tx, q analytics.SelfServiceQuery, since time.Time, days int) ([]analytics.DayRequests, error) {
 	where, args := localeFilter(q.Locale, "created_at >= ?", []any{since.UnixMilli()})
 	rows, err := tx.QueryContext(ctx, a.db.d.q(`SELECT created_at / `+daySQL+`, severity, COUNT(*)
 		FROM tickets WHERE `+where+` GROUP BY created_at / `+daySQL+`, severity`), args...)
@@ -356,7 +232,7 @@ func (a *Analytics) requestsPerDay(ctx context.Context, tx *sql.Tx, q SelfServic
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]DayRequests, days)
+	out := make([]analytics.DayRequests, days)
 	first := since.UnixMilli() / dayMillis
 	for i := range out {
 		out[i].Day = since.AddDate(0, 0, i)
@@ -381,7 +257,7 @@ func (a *Analytics) requestsPerDay(ctx context.Context, tx *sql.Tx, q SelfServic
 // literals like the queue's partial indexes.
 const activeStatuses = `('new', 'open', 'pending')`
 
-func (a *Analytics) slaWindow(ctx context.Context, tx *sql.Tx, loc desk.Locale, since, now int64, days int) (SLAWindow, error) {
+func (a *Analytics) slaWindow(ctx context.Context, tx *sql.Tx, loc desk.Locale, since, now int64, days int) (analytics.SLAWindow, error) {
 	where, args := localeFilter(loc, "created_at >= ?", []any{now, now, since})
 	rows, err := tx.QueryContext(ctx, a.db.d.q(`SELECT severity,
 		SUM(CASE WHEN first_response_at > 0 AND first_response_at <= first_response_due THEN 1 ELSE 0 END),
@@ -392,23 +268,23 @@ func (a *Analytics) slaWindow(ctx context.Context, tx *sql.Tx, loc desk.Locale, 
 		COUNT(*)
 		FROM tickets WHERE `+where+` GROUP BY severity`), args...)
 	if err != nil {
-		return SLAWindow{}, err
+		return analytics.SLAWindow{}, err
 	}
 	defer rows.Close()
-	w := SLAWindow{Days: days, Rows: make([]SLARow, 4)}
+	w := analytics.SLAWindow{Days: days, Rows: make([]analytics.SLARow, 4)}
 	for i := range w.Rows {
 		w.Rows[i].Severity = triage.Severity(i + 1)
 	}
 	for rows.Next() {
-		var r SLARow
+		var r analytics.SLARow
 		var sev int
 		if err := rows.Scan(&sev, &r.Met, &r.Breached, &r.Overdue, &r.Waiting, &r.ClosedUnanswered, &r.Total); err != nil {
-			return SLAWindow{}, err
+			return analytics.SLAWindow{}, err
 		}
 		if sev >= 1 && sev <= 4 {
-			w.Rows[sev-1].add(r)
+			w.Rows[sev-1].Add(r)
 		}
-		w.Total.add(r)
+		w.Total.Add(r)
 	}
 	return w, rows.Err()
 }

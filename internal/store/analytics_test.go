@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/walletdesk/walletdesk/internal/analytics"
 	"github.com/walletdesk/walletdesk/internal/desk"
 	"github.com/walletdesk/walletdesk/internal/kb"
 	"github.com/walletdesk/walletdesk/internal/store"
@@ -107,7 +108,7 @@ func TestAnalyticsSelfService(t *testing.T) {
 			f.request(triage.S2, desk.English, ticket.Solved, now.Add(-20*day), now.Add(-20*day+h), now.Add(-20*day+30*time.Minute))   // met, 30 days only
 			f.request(triage.S3, desk.English, ticket.Open, now.Add(-100*day), now.Add(-99*day), time.Time{})                          // overdue, outside every window
 
-			rep, err := db.Analytics().SelfService(ctx, store.SelfServiceQuery{Days: 30})
+			rep, err := db.Analytics().SelfService(ctx, analytics.SelfServiceQuery{Days: 30})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -150,7 +151,7 @@ func TestAnalyticsSelfService(t *testing.T) {
 				t.Errorf("helpful ratios %q, want %q", ratios, want)
 			}
 
-			if !reflect.DeepEqual(rep.Deflections, []store.ArticleCount{{"wrong-network", desk.Japanese, 2}, {"speed-up-cancel", desk.English, 1}}) {
+			if !reflect.DeepEqual(rep.Deflections, []analytics.ArticleCount{{Slug: "wrong-network", Locale: desk.Japanese, Count: 2}, {Slug: "speed-up-cancel", Locale: desk.English, Count: 1}}) {
 				t.Errorf("deflections %+v", rep.Deflections)
 			}
 
@@ -197,7 +198,7 @@ func TestAnalyticsSelfService(t *testing.T) {
 			if s4 := w7.Rows[3]; s4.ClosedUnanswered != 1 || s4.Total != 1 {
 				t.Errorf("7 days S4 %+v", s4)
 			}
-			wantTotal7 := store.SLARow{Met: 1, Breached: 1, Overdue: 1, Waiting: 1, ClosedUnanswered: 1, Total: 5}
+			wantTotal7 := analytics.SLARow{Met: 1, Breached: 1, Overdue: 1, Waiting: 1, ClosedUnanswered: 1, Total: 5}
 			if w7.Total != wantTotal7 {
 				t.Errorf("7 days total %+v", w7.Total)
 			}
@@ -212,7 +213,7 @@ func TestAnalyticsSelfService(t *testing.T) {
 			}
 
 			// A locale narrows every section.
-			ja, err := db.Analytics().SelfService(ctx, store.SelfServiceQuery{Days: 30, Locale: desk.Japanese})
+			ja, err := db.Analytics().SelfService(ctx, analytics.SelfServiceQuery{Days: 30, Locale: desk.Japanese})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -224,14 +225,14 @@ func TestAnalyticsSelfService(t *testing.T) {
 			}
 
 			// A short period drops what is older; a long one reaches the old rows.
-			week, err := db.Analytics().SelfService(ctx, store.SelfServiceQuery{Days: 1, Limit: 1})
+			week, err := db.Analytics().SelfService(ctx, analytics.SelfServiceQuery{Days: 1, Limit: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := queries(week.NoResult); !reflect.DeepEqual(got, []string{"ドラゴン 1"}) || len(week.Requests) != 1 || len(week.Unhelpful) != 1 {
 				t.Errorf("one day, limit 1: %v %d %d", got, len(week.Requests), len(week.Unhelpful))
 			}
-			long, err := db.Analytics().SelfService(ctx, store.SelfServiceQuery{Days: 90})
+			long, err := db.Analytics().SelfService(ctx, analytics.SelfServiceQuery{Days: 90})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -251,11 +252,11 @@ func TestAnalyticsEmptyAndClamped(t *testing.T) {
 			db := e.Open(t)
 			db.SetClock(func() time.Time { return analyticsNow })
 			for _, days := range []int{-5, 0, 1000} {
-				rep, err := db.Analytics().SelfService(context.Background(), store.SelfServiceQuery{Days: days})
+				rep, err := db.Analytics().SelfService(context.Background(), analytics.SelfServiceQuery{Days: days})
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := min(max(days, 1), store.MaxReportDays)
+				want := min(max(days, 1), analytics.MaxReportDays)
 				if len(rep.Requests) != want || rep.NoResult != nil || rep.Votes != nil || rep.OverdueNow != 0 {
 					t.Errorf("days %d: %d day rows, %+v", days, len(rep.Requests), rep)
 				}
@@ -269,7 +270,7 @@ func TestAnalyticsEmptyAndClamped(t *testing.T) {
 	}
 }
 
-func queries(ms []store.SearchMiss) []string {
+func queries(ms []analytics.SearchMiss) []string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, fmt.Sprintf("%s %d", m.Query, m.Count))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/walletdesk/walletdesk/internal/analytics"
 	"github.com/walletdesk/walletdesk/internal/desk"
 	"github.com/walletdesk/walletdesk/internal/kb"
 )
@@ -154,27 +155,17 @@ func (s *KB) RecordSearchMiss(ctx context.Context, loc desk.Locale, query string
 	})
 }
 
-// SearchMiss is an aggregated query that found nothing.
-type SearchMiss struct {
-	Locale    desk.Locale
-	Query     string
-	Count     int64
-	Results   int // 0: nothing found; more: only weak guesses
-	FirstSeen time.Time
-	LastSeen  time.Time
-}
-
 // SearchMisses lists the most frequent queries that found nothing.
-func (s *KB) SearchMisses(ctx context.Context, limit int) ([]SearchMiss, error) {
+func (s *KB) SearchMisses(ctx context.Context, limit int) ([]analytics.SearchMiss, error) {
 	rows, err := s.db.read.QueryContext(ctx, s.db.d.q(`SELECT locale, query, count, results, first_seen, last_seen
 		FROM search_misses ORDER BY count DESC, last_seen DESC LIMIT ?`), limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []SearchMiss
+	var out []analytics.SearchMiss
 	for rows.Next() {
-		var m SearchMiss
+		var m analytics.SearchMiss
 		var loc string
 		var first, last int64
 		if err := rows.Scan(&loc, &m.Query, &m.Count, &m.Results, &first, &last); err != nil {

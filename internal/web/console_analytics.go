@@ -5,15 +5,15 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/walletdesk/walletdesk/internal/analytics"
 	"github.com/walletdesk/walletdesk/internal/desk"
 	"github.com/walletdesk/walletdesk/internal/identity"
 	"github.com/walletdesk/walletdesk/internal/kb"
-	"github.com/walletdesk/walletdesk/internal/store"
 )
 
 // Analytics reads the self-service figures (package store).
 type Analytics interface {
-	SelfService(ctx context.Context, q store.SelfServiceQuery) (store.SelfService, error)
+	SelfService(ctx context.Context, q analytics.SelfServiceQuery) (analytics.SelfService, error)
 }
 
 // analyticsPeriods are the periods the page offers, in days.
@@ -28,7 +28,7 @@ type analyticsPage struct {
 	LocaleOpts []option
 	Since      string
 	Until      string // inclusive, for display
-	Report     store.SelfService
+	Report     analytics.SelfService
 	MissTables []missTable
 	Unhelpful  []votesRow
 	Votes      []votesRow
@@ -50,7 +50,7 @@ type articleRef struct {
 
 type votesRow struct {
 	Ref articleRef
-	store.ArticleVotes
+	analytics.ArticleVotes
 	Percent int
 }
 
@@ -62,12 +62,12 @@ type articleCountRow struct {
 
 type missTable struct {
 	ID, Title string
-	Misses    []store.SearchMiss
+	Misses    []analytics.SearchMiss
 }
 
 type dayRow struct {
 	Day string
-	store.DayRequests
+	analytics.DayRequests
 }
 
 type slaTable struct {
@@ -76,7 +76,7 @@ type slaTable struct {
 }
 
 type slaRow struct {
-	store.SLARow
+	analytics.SLARow
 	Label   string
 	Percent int
 	HasPct  bool
@@ -107,7 +107,7 @@ func (s *Server) analyticsPage(w http.ResponseWriter, r *http.Request) {
 		d.Periods = append(d.Periods, option{strconv.Itoa(p), s.cat.T(loc, "console.analytics.last_days", p), p == d.Days})
 	}
 	d.LocaleOpts = s.localeOptions(loc, d.Lang, "console.articles.any_locale")
-	rep, err := s.analytics.SelfService(r.Context(), store.SelfServiceQuery{Days: d.Days, Locale: lang})
+	rep, err := s.analytics.SelfService(r.Context(), analytics.SelfServiceQuery{Days: d.Days, Locale: lang})
 	if err != nil {
 		s.consoleFail(w, r, err)
 		return
@@ -144,7 +144,7 @@ func (s *Server) analyticsPage(w http.ResponseWriter, r *http.Request) {
 	s.renderConsole(w, r, "console_analytics", s.consolePage(r, s.cat.T(loc, "console.analytics.title"), d))
 }
 
-func (s *Server) slaRow(r store.SLARow, label string, total bool) slaRow {
+func (s *Server) slaRow(r analytics.SLARow, label string, total bool) slaRow {
 	pct, ok := r.CompliancePercent()
 	return slaRow{SLARow: r, Label: label, Percent: pct, HasPct: ok, IsTotal: total}
 }
