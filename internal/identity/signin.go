@@ -192,8 +192,20 @@ func (s *Service) openSession(ctx context.Context, a Agent, stage Stage, replace
 // Session returns the session a cookie token opens and its agent, with the
 // stage in force: a full session of an agent whose role now requires a
 // second factor that is missing counts as StageEnroll. Expired sessions
-// and sessions of disabled agents are deleted and refused.
+// and sessions of disabled agents are deleted and refused. The request
+// counts as activity: it keeps the session from idling out.
 func (s *Service) Session(ctx context.Context, token string) (Session, Agent, error) {
+	return s.session(ctx, token, true)
+}
+
+// BackgroundSession is Session for what a page does on its own (the live
+// queue's event stream reconnecting): it does not count as activity, so a
+// console left open in a tab still idles out.
+func (s *Service) BackgroundSession(ctx context.Context, token string) (Session, Agent, error) {
+	return s.session(ctx, token, false)
+}
+
+func (s *Service) session(ctx context.Context, token string, active bool) (Session, Agent, error) {
 	if token == "" || len(token) > 128 {
 		return Session{}, Agent{}, errSessionExpired
 	}
@@ -215,7 +227,7 @@ func (s *Service) Session(ctx context.Context, token string) (Session, Agent, er
 	if sess.Stage == StageFull && a.Role.NeedsTOTP() && !a.TOTPEnabled {
 		sess.Stage = StageEnroll
 	}
-	if now.Sub(sess.LastSeenAt) >= s.cfg.TouchEvery {
+	if active && now.Sub(sess.LastSeenAt) >= s.cfg.TouchEvery {
 		if err := s.store.TouchSession(ctx, hash, now); err != nil {
 			return Session{}, Agent{}, err
 		}

@@ -314,6 +314,19 @@ func TestIdentitySessionTimeouts(t *testing.T) {
 			if _, _, err := svc.Session(ctx, in2.Token); codeOf(err) != "session_expired" {
 				t.Errorf("30 idle minutes: %v", err)
 			}
+			// What a page does on its own (the live queue reconnecting) is
+			// not activity: an open tab idles out.
+			in5, _ := svc.SignIn(ctx, "ana@example.com", pw, client("10.0.0.1"))
+			for i := 0; i < 5; i++ {
+				c.add(5 * time.Minute)
+				if _, _, err := svc.BackgroundSession(ctx, in5.Token); err != nil {
+					t.Fatalf("background request after %d idle minutes: %v", 5*(i+1), err)
+				}
+			}
+			c.add(5 * time.Minute)
+			if _, _, err := svc.BackgroundSession(ctx, in5.Token); codeOf(err) != "session_expired" {
+				t.Errorf("30 minutes of background requests kept the session: %v", err)
+			}
 			// Sign-out and disabling end sessions.
 			in3, _ := svc.SignIn(ctx, "ana@example.com", pw, client("10.0.0.1"))
 			if err := svc.SignOut(ctx, in3.Token, client("10.0.0.1")); err != nil {

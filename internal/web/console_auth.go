@@ -181,13 +181,27 @@ func unsafeMethod(m string) bool {
 // agent); see the comment at the top of this file for every answer it
 // gives instead.
 func (s *Server) requireAgent(perm identity.Permission, h http.HandlerFunc) http.Handler {
+	return s.requireAgentFor(perm, h, false)
+}
+
+// requireAgentInBackground is requireAgent for requests a page makes on
+// its own, which must not keep an idle session alive.
+func (s *Server) requireAgentInBackground(perm identity.Permission, h http.HandlerFunc) http.Handler {
+	return s.requireAgentFor(perm, h, true)
+}
+
+func (s *Server) requireAgentFor(perm identity.Permission, h http.HandlerFunc, background bool) http.Handler {
 	return s.console(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.identity == nil {
 			s.consoleFail(w, r, desk.Errorf(desk.KindUnavailable, "unavailable", "no identity service"))
 			return
 		}
 		tok := sessionToken(r)
-		sess, a, err := s.identity.Session(r.Context(), tok)
+		lookup := s.identity.Session
+		if background {
+			lookup = s.identity.BackgroundSession
+		}
+		sess, a, err := lookup(r.Context(), tok)
 		if err != nil {
 			if desk.ErrorKind(err) != desk.KindUnauthorized {
 				s.consoleFail(w, r, err)

@@ -165,6 +165,32 @@ func TestLiveStreamBadFilter(t *testing.T) {
 	}
 }
 
+// The event stream reconnects on its own every few minutes: that must not
+// keep an open tab's session from idling out, while a page an agent opens
+// does.
+func TestLiveStreamIsNotActivity(t *testing.T) {
+	e := newQueueEnv(t)
+	b, _ := e.signedIn(t, "ana@example.com", identity.RoleAgent)
+	for i := 0; i < 2; i++ {
+		e.clock.add(12 * time.Minute)
+		if r := b.get("/console/events?severity=S9"); r.code != http.StatusUnprocessableEntity {
+			t.Fatalf("stream after %d minutes: %d", 12*(i+1), r.code)
+		}
+	}
+	e.clock.add(12 * time.Minute) // 36 minutes since the last page
+	if r := b.get("/console/events?severity=S9"); r.code != http.StatusSeeOther && r.code != http.StatusFound {
+		t.Errorf("stream kept an idle session alive: %d", r.code)
+	}
+	// Pages are activity.
+	b2, _ := e.signedIn(t, "bo@example.com", identity.RoleAgent)
+	for i := 0; i < 3; i++ {
+		e.clock.add(12 * time.Minute)
+		if r := b2.get("/console/"); r.code != http.StatusOK {
+			t.Fatalf("page after %d minutes of use: %d", 12*(i+1), r.code)
+		}
+	}
+}
+
 // fakeFeed is a change feed where events become visible out of id order,
 // as on PostgreSQL.
 type fakeFeed struct {

@@ -19,7 +19,7 @@ func (s *Server) queueRoutes(mux *http.ServeMux) {
 	read := identity.PermTicketRead
 	// Finer permissions (reply or note, assign self or others) are checked
 	// by the handlers, which know what is asked.
-	mux.Handle("GET /console/events", need(read, s.consoleEvents))
+	mux.Handle("GET /console/events", s.requireAgentInBackground(read, s.consoleEvents))
 	mux.Handle("GET /console/tickets/{id}", need(read, s.ticketView))
 	mux.Handle("POST /console/tickets/{id}/reply", need(read, s.ticketReply))
 	mux.Handle("POST /console/tickets/{id}/status", need(identity.PermTicketStatus, s.ticketStatus))
