@@ -119,6 +119,9 @@ func cueWords(c cue) []string {
 			"友達の", "友人の", "知り合いの", "家族の", "ニュース", "聞きました", "聞いた", "記事", "噂",
 			"について読", "について聞", "の話を", "友人が", "友達が", "知人が", "知人の", "知り合いが",
 			"隣人", "同僚が", "同僚の",
+			// what everyone talks about: 经常听人说地址投毒…这是什么原理
+			"hearing about", "hear about", "hear a lot about", "keep hearing", "听人说", "听别人说", "常听说", "经常听",
+			"よく聞く", "よく聞きます", "耳にし", "という話",
 		}
 	case cueRecent:
 		return []string{
@@ -138,6 +141,8 @@ func cueWords(c cue) []string {
 			"i didn't do it", "i didn't send it", "i didn't give it", "didn't send them",
 			"i didn't send anything", "i refused", "i didn't reply", "i ignored",
 			"ignored him", "ignored them", "ignored it", "blocked him", "blocked them", "blocked it",
+			"i didn't install", "i did not install", "didn't install it", "我没装", "没有安装", "我没下载", "没有下载",
+			"入れていません", "入れていない", "インストールしていません", "インストールしていない",
 			"我没发", "没发", "我没给", "我没有发", "我没有给", "没给他", "没理他", "拒绝了", "拉黑了",
 			"送っていません", "送っていない", "送ってない", "教えていません", "教えていない", "教えてない",
 			"渡していません", "渡していない", "断りました", "断った", "無視しました", "ブロックしました",
@@ -182,6 +187,17 @@ func cueWords(c cue) []string {
 			"battery drain", "drains my battery", "draining my battery", "drains the battery",
 			"draining the battery", "battery draining", "drains battery",
 			"取消授权", "取消代币授权", "撤销授权",
+			// Tokens one does not recognise that arrived are spam, not a theft:
+			// 身に覚えのないトークンが届いた, "tokens I don't recognize showed up".
+			"tokens i don't recognize", "token i don't recognize", "tokens i don't recognise", "token i don't recognise",
+			"coins i don't recognize", "nfts i don't recognize", "nft i don't recognize", "tokens i didn't buy",
+			"身に覚えのないトークン", "身に覚えのないコイン", "身に覚えのないnft", "身に覚えのないエアドロップ",
+			"見覚えのないトークン", "見覚えのないコイン", "見覚えのないnft", "覚えのないトークン", "覚えのないコイン",
+			"覚えのないnft", "覚えのないエアドロップ",
+			// A zero-value transfer is the bait of address poisoning, not the
+			// user's transfer: 零U转账诈骗, ゼロ円送金.
+			"零u转账", "0u转账", "零转账", "0转账", "零元转账", "0元转账", "零值转账", "ゼロ送金", "0円送金", "ゼロ円送金",
+			"0 usdtの送金", "0usdtの送金",
 			// Incoming transfers are not thefts.
 			"送られてき", "送ってき", "转来", "转给我", "打给我", "sent me", "sent to me", "transferred me", "transferred to me", "sent us", "别的", "特别", "识别", "分别",
 			"级别", "right away", "straight away", "far away",

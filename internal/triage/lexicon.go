@@ -92,8 +92,10 @@ func rules() []rule {
 			groups: [][]string{{"missing"}, assetWords()},
 			veto:   join(displayWords(), importWords(), stillThere(), exchangeWords(), []string{"memo", "tag"})},
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inSentence, neg: true, negWindow: 1, victim: true,
+			// A balance that went down after one's own transfer failed is that
+			// transfer in limbo (or its fee), not a theft.
 			groups: [][]string{decreaseTerms(), assetWords()},
-			veto: join(displayWords(), importWords(), feeWords(), []string{"price", "value", "market", "价格", "行情", "跌",
+			veto: join(displayWords(), importWords(), feeWords(), failWords(), []string{"price", "value", "market", "价格", "行情", "跌",
 				"価格", "値下がり", "相場", "レート"})},
 		// Japanese passive of "take": 取られた is a theft, unless a fee was taken.
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 1, victim: true,
@@ -241,13 +243,34 @@ func rules() []rule {
 		// Chinese passive scam: 被(人)骗(去/走).
 		{code: "scam_reported", level: S1, topic: "wallet-stolen", scope: inClause, neg: true, negWindow: 3, victim: true,
 			groups: [][]string{{"骗", "骗去", "骗走", "诈骗", "骗光"}, {"被", "遭", "上了"}}},
-		{code: "address_poisoned", level: S1, topic: "address-poisoning", scope: inSentence, neg: true, negWindow: 2,
+		// hearsay: "I keep hearing about address poisoning, how does it work?"
+		{code: "address_poisoned", level: S1, topic: "address-poisoning", scope: inSentence, neg: true, negWindow: 2, hearsay: true,
 			groups: [][]string{
 				{"poisoned", "poisoning", "look alike", "lookalike", "similar address", "fake address",
 					"首尾相同", "相似地址", "地址投毒", "投毒", "假地址", "似たアドレス", "アドレスポイズニング",
 					"ポイズニング", "偽のアドレス", "偽アドレス"},
 				{"sent", "transferred", "lost", "copied", "转了", "转账", "转出", "复制", "送金", "送っ", "失い", "失っ", "コピー"},
 			}},
+		// Address poisoning told as a story: the user sent funds and then
+		// found the address matched only at its ends, or found the zero-value
+		// bait from it in the history; nothing says "poisoning".
+		{code: "address_poisoned", level: S1, topic: "address-poisoning", scope: inRequest, neg: true, negWindow: 2, hearsay: true,
+			groups: [][]string{lookalikeAddress(), sentFunds(), addressWords()}, veto: notYetSent()},
+		{code: "address_poisoned", level: S1, topic: "address-poisoning", scope: inRequest, neg: true, negWindow: 2, hearsay: true,
+			groups: [][]string{zeroTransfer(), sentFunds(), notArrived()}, veto: notYetSent()},
+		// Clipboard malware: the pasted address turns into another one, and
+		// funds already went there. The device is compromised.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inRequest, neg: true, negWindow: 2,
+			groups: [][]string{clipboardSwap(), turnsInto(), fundsGone()}, veto: importWords()},
+		// A lost or stolen phone that opens without a lock, with a wallet and
+		// funds in it: whoever holds it holds the keys.
+		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inRequest, neg: true, negWindow: 4,
+			groups: [][]string{phoneOutOfHand(), unlockedAccess(),
+				join(assetWords(), []string{"wallet", "钱包", "ウォレット", "phantom", "metamask", "trust wallet", "imtoken", "tp钱包"})}},
+		// "Support" that gets into the device (a remote-access app, a shared
+		// screen) sees and moves whatever the wallet shows, phrase included.
+		{code: "fake_support_contact", level: S1, topic: "fake-support-scams", scope: inRequest, neg: true, negWindow: 4, refusable: true,
+			groups: [][]string{remoteAccess(), askers()}},
 		{code: "malicious_approval", level: S1, topic: "token-approvals", scope: inSentence, neg: true, negWindow: 4,
 			groups: [][]string{approvalVerbs(), badContext()}},
 		{code: "malicious_approval", level: S1, topic: "phishing-signatures", scope: inSentence, neg: true, negWindow: 4,

@@ -583,3 +583,153 @@ func passwordProblems() []string {
 		"忘れ", "違", "間違", "わからない", "分からない",
 	}
 }
+
+// lookalikeAddress says an address matched the intended one only at its
+// ends: how a victim of address poisoning tells what they found ("only the
+// first 5 and last 4 characters match", 前四位后四位一样, 先頭と末尾の数文字
+// だけ同じ). The counts are spelled out for every way users write them.
+func lookalikeAddress() []string {
+	out := []string{
+		"first and last", "first few and last few", "same first and last", "same start and end",
+		"same beginning and end", "starts and ends the same", "starts and ends with the same", "only the ends",
+		"middle is different", "middle was different", "middle part", "middle characters", "middle chars",
+		"middle digits", "different in the middle", "characters and last", "chars and last", "digits and last",
+		"首尾", "头尾", "开头和结尾", "前后几位", "前几位和后几位", "前几位后几位", "前几位跟后几位",
+		"中间不同", "中间不一样", "中间完全不同", "中间完全不一样", "中间部分不", "中间几位不", "中间都不一样",
+		"先頭と末尾", "先頭と最後", "頭と末尾", "頭とお尻", "最初と最後の数", "最初と最後の文字", "最初と最後だけ",
+		"前後の数文字", "前後数文字", "文字だけ同じ", "文字だけ一致", "桁だけ同じ", "桁だけ一致", "真ん中が違",
+		"真ん中が全然違", "真ん中の部分が違", "中間が違", "中間部分が違", "途中が違", "途中の文字が違",
+	}
+	// The counts users write: the first 5 and last 4, 前四位后四位.
+	for _, n := range []string{"3", "4", "5", "6", "7", "8", "three", "four", "five", "six", "few", "couple of"} {
+		out = append(out, "first "+n+" and last")
+	}
+	for _, n := range []string{"四", "五", "六", "几", "4", "5", "6"} {
+		out = append(out, "前"+n+"位后", "前"+n+"后")
+	}
+	return out
+}
+
+// zeroTransfer is the bait of address poisoning: a transfer of nothing from
+// the look-alike address, found in the history ("a 0 USDT incoming
+// transfer", 一笔0 USDT的转入, 0 USDTの入金).
+func zeroTransfer() []string {
+	out := []string{
+		"zero value", "0 value", "zero amount", "transfer of 0", "transfers of 0", "zero transfer", "zero usdt",
+		"零转账", "0转账", "零元转账", "0元转账", "零金额", "0金额", "零值转账", "转入0",
+		"ゼロ送金", "0円送金", "ゼロ円送金", "金額0の", "金額ゼロの", "0の送金", "ゼロの送金",
+	}
+	for _, amount := range []string{"0 usdt", "0usdt", "0u", "零u"} {
+		tails := []string{"转入", "的转入", "转账", "的转账", "の入金", "の送金", "が届"}
+		if len(amount) > 3 && amount[len(amount)-1] == 't' {
+			tails = append(tails, " transfer*", " incoming", " tx*", " transaction*")
+		}
+		for _, tail := range tails {
+			out = append(out, amount+tail)
+		}
+	}
+	return out
+}
+
+// sentFunds say the user sent funds, in a past or perfective form.
+func sentFunds() []string {
+	return append([]string{
+		"sent", "transferred", "transfered", "paid", "withdrew", "deposited",
+		"转了", "转出", "转到", "转给", "转过去", "打了", "打到", "打给", "打过去", "付了", "汇了", "充了", "充到",
+		"转0*", "转1*", "转2*", "转3*", "转4*", "转5*", "转6*", "转7*", "转8*", "转9*",
+		"送金し", "振り込ん", "振込し", "出金し", "入金し",
+	}, jaDid("送り", "送って")...)
+}
+
+// notYetSent says the transfer was caught before it left: a look-alike
+// found in time is a warning, not a loss.
+func notYetSent() []string {
+	return []string{
+		"haven't sent", "have not sent", "didn't send", "did not send", "before sending", "before i sent",
+		"before i send", "about to send", "almost sent", "nearly sent", "was going to send",
+		"还没转", "没有转", "还没有转", "差点", "险些", "转之前", "转账前",
+		"送る前", "送金前", "送金する前", "まだ送", "危うく", "寸前",
+	}
+}
+
+// addressWords name an address.
+func addressWords() []string {
+	return []string{"address", "addresses", "地址", "アドレス", "宛先", "送金先"}
+}
+
+// clipboardSwap says a copied or pasted address came out as another one:
+// clipboard malware on the user's device.
+func clipboardSwap() []string {
+	return []string{
+		"paste", "pasted", "pasting", "clipboard", "copy paste", "copy and paste",
+		"粘贴", "粘贴出来", "剪贴板", "剪切板", "复制粘贴",
+		"貼り付け", "貼りつけ", "ペースト", "クリップボード", "コピペ",
+	}
+}
+
+// turnsInto says something became something else on its own.
+func turnsInto() []string {
+	return []string{
+		"turns into", "turned into", "changes to", "changed to", "changes into", "changed into", "becomes",
+		"became", "gets replaced", "got replaced", "was replaced", "is replaced", "swapped", "gets swapped",
+		"got swapped", "different address", "another address", "different one", "changes", "changed",
+		"变了", "变成", "变掉", "换成", "被换", "被替换", "替换成", "不一样", "不是我复制的",
+		"変わ", "別のアドレスに", "別のアドレスにな", "違うアドレスに", "書き換わ", "書き換えられ", "すり替わ",
+		"すり替えられ", "置き換わ",
+	}
+}
+
+// fundsGone says funds already reached an address the user did not mean:
+// after a clipboard swap, the loss has happened. (No 转到别人: the 别 in it
+// reads as a negation and would hide the 转到 inside.)
+func fundsGone() []string {
+	return []string{
+		"went somewhere else", "went to a different", "went to another", "went to someone", "went to a stranger",
+		"went to an address", "sent to a different", "sent to another", "sent to someone", "ended up",
+		"别人地址", "别人的地址", "陌生地址", "别的地址", "不认识的地址",
+		"知らないアドレス", "別のアドレスに送", "別のアドレスに届", "他人のアドレス", "違うアドレスに送",
+		"違うアドレスに届", "届いてしまい", "届いてしまっ", "送られてしまい", "送られてしまっ",
+	}
+}
+
+// phoneOutOfHand says the user's phone is in someone else's hands or
+// nobody knows where: lost, stolen, snatched.
+func phoneOutOfHand() []string {
+	return []string{
+		"lost my phone", "lost phone", "phone was stolen", "phone got stolen", "stole my phone", "phone stolen",
+		"snatched", "phone got grabbed", "grabbed my phone", "phone was taken", "took my phone", "lost my device",
+		"lost my iphone",
+		"手机丢了", "手机刚丢", "手机刚刚丢", "手机丢失", "手机被偷", "手机刚被偷", "手机被人偷", "手机被抢", "手机掉了", "手机落在", "手机不见了", "丢了手机", "手机被人拿走",
+		"スマホを落と", "スマホをなくし", "スマホを無くし", "スマホを失くし", "スマホを紛失", "スマホを盗まれ",
+		"スマホをすられ", "スマホを置き忘れ", "携帯を落と", "携帯をなくし", "携帯を紛失", "携帯を盗まれ",
+		"スマホが盗まれ", "スマホがなくな",
+	}
+}
+
+// unlockedAccess says a device or wallet opens without a lock: whoever
+// holds it holds the wallet.
+func unlockedAccess() []string {
+	return []string{
+		"unlocked", "no lock", "no passcode", "no pin", "no password", "no screen lock", "no app lock",
+		"without a pin", "without a passcode", "without a password", "wasn't locked", "not locked",
+		"doesn't have a pin", "didn't have a pin", "wallet open", "wallet was open", "app open", "app was open",
+		"没锁屏", "没有锁屏", "没设锁屏", "没锁", "没有锁", "没设密码", "没有设密码", "没有设置密码", "没有密码",
+		"无密码", "没上锁", "解锁状态", "开着", "打开的",
+		"ロックなし", "ロック無し", "ロックしていない", "かかっていない", "かけていない", "設定していない",
+		"未設定", "パスコードなし", "パスワードなし", "ロック解除", "すぐ使える", "開いたまま", "開きっぱなし",
+		"ログインしたまま",
+	}
+}
+
+// remoteAccess names a remote-access app or a shared screen: "support"
+// that gets into the device sees and moves whatever the wallet holds.
+func remoteAccess() []string {
+	return []string{
+		"anydesk", "teamviewer", "remote access", "remote desktop", "remote control", "remote support app",
+		"screen share", "screen sharing", "share my screen", "shared my screen", "sharing my screen",
+		"share the screen", "shared the screen", "sharing the screen", "share screen", "rustdesk", "quick assist",
+		"远程", "远程控制", "远程协助", "远程操作", "共享屏幕", "屏幕共享", "分享屏幕", "向日葵", "todesk",
+		"リモート操作", "リモートアクセス", "リモートデスクトップ", "リモートサポート", "遠隔操作", "画面共有",
+		"画面を共有", "画面を見られ",
+	}
+}

@@ -37,7 +37,8 @@ func runMechanism(t *testing.T, cases []mechanismCase) {
 // model (S2-S4 requests full of S1 words).
 func allMechanismCases() [][]mechanismCase {
 	return [][]mechanismCase{wordOrderCases(), japaneseMorphologyCases(), requestScopeCases(), reportedOrNotCases(),
-		englishSpellingCases(), refusalScopeCases(), paraphrasedReportsCases(), questionsWithS1WordsCases()}
+		englishSpellingCases(), refusalScopeCases(), paraphrasedReportsCases(), questionsWithS1WordsCases(),
+		toldAsAStoryCases(), notTheEventCases()}
 }
 
 // Word order: the agent before the verb (被人转走, someone swapped), the
@@ -295,5 +296,61 @@ func questionsWithS1WordsCases() []mechanismCase {
 		{"", "I sent all my eth to my ledger, it shows pending", S3},
 		{"", "全部送金したけど保留中のまま", S3},
 		{"", "钱包里的币都在，只是显示不出来", S3},
+	}
+}
+
+// An S1 told by what the user found, without the name of the attack: an
+// address that matched only at its ends, the zero-value bait in the
+// history, a pasted address that turned into another, a phone lost
+// unlocked with a wallet in it, "support" inside the computer. Asked about,
+// refused or caught in time, the same findings are not S1.
+func TestToldAsAStory(t *testing.T) { runMechanism(t, toldAsAStoryCases()) }
+
+func toldAsAStoryCases() []mechanismCase {
+	return []mechanismCase{
+		{"", "I copied the address from my history and sent 3,000 USDC. it never showed up. turns out the address only matched the first 4 and last 4 characters", S1},
+		{"", "sent 2k usdt to what i thought was my bybit address. first and last characters are the same but the middle part is totally different", S1},
+		{"", "从历史记录里复制的地址转了5000U，对方没收到，一查首尾几位一样，中间不一样", S1},
+		{"", "履歴からコピーしたアドレスに20万円分のUSDCを送金しました。届かないので見たら、最初と最後の4文字だけ同じで真ん中が違うアドレスでした", S1},
+		{"", "sent 800 usdt to my friend, it didn't arrive. there was a 0 USDT transfer from that address the day before", S1},
+		{"", "转了800U给朋友他说没收到，记录里前一天有一笔0U转账", S1},
+		{"", "友人に送金した500 USDTが届いていません。前日に同じアドレスから0 USDTの送金がありました", S1},
+		{"", "when I paste the address it changes to a different one. my 1,000 USDT already went to a stranger", S1},
+		{"", "粘贴地址的时候地址自动变成别的了，已经转了2000U到陌生地址", S1},
+		{"", "lost my phone at a bar an hour ago, no passcode on it and my wallet app doesn't have a pin. about $4k in ETH on it", S1},
+		{"", "手机刚丢了，没有锁屏密码，钱包也没设密码，里面有5000U", S1},
+		{"", "a guy from \"MetaMask support\" had me install TeamViewer and he's controlling my computer right now with my wallet open", S1},
+		{"", "自称币安客服让我下载了向日葵远程控制，现在他还在操作我的电脑，钱包也开着", S1},
+		{"", "メタマスクのサポートを名乗る人に言われてAnyDeskを入れました。今も遠隔操作されていて、ウォレットも開いたままです", S1},
+		// Asked about, refused, or caught before sending.
+		{"", "should I only check the first and last characters of an address before I send?", S4},
+		{"", "只核对地址的前四位后四位就够了吗", S4},
+		{"", "送金前にアドレスの先頭と末尾だけ確認すれば大丈夫ですか", S4},
+		{"", "there's a 0 USDT transfer in my history from an address I don't know, what is it? I haven't sent anything to it", S4},
+		{"", "履歴に知らないアドレスから0 USDTの入金があります。これは何ですか", S4},
+		{"", "can malware change the address i paste? how do i check", S4},
+		{"", "コピーしたアドレスが貼り付け時に書き換わるウイルスってありますか", S4},
+		{"", "如果手机丢了而且没锁屏，钱包会不会被盗", S4},
+		{"", "スマホを落としましたが、顔認証とパスコードがあります。フレーズも手元にあります。新しいスマホで復元する方法は？", S4},
+		{"", "does your support ever use anydesk or screen sharing to help?", S4},
+		{"", "客服会要求远程控制我的电脑吗", S4},
+		{"", "someone claiming to be ledger support asked me to install anydesk, I refused and blocked them", S4},
+	}
+}
+
+// Words of an S1 around something else: the attack everyone talks about,
+// spam tokens that arrived, a balance that went down with one's own failed
+// transfer.
+func TestNotTheEvent(t *testing.T) { runMechanism(t, notTheEventCases()) }
+
+func notTheEventCases() []mechanismCase {
+	return []mechanismCase{
+		{"", "I keep hearing about address poisoning and zero value transfers. how does it work and how do i avoid it?", S4},
+		{"", "老是听人说零U转账、地址投毒，这是怎么回事？怎么防范", S4},
+		{"", "アドレスポイズニングやゼロ円送金の話をよく聞きますが、どういう仕組みですか？どう防げばいい？", S4},
+		{"", "I received some tokens I don't recognize from an airdrop, can I sell them?", S4},
+		{"", "身に覚えのないNFTが届いていました。売っても大丈夫ですか", S4},
+		{"", "身に覚えのない送金の通知が届きました。残高が減っています", S1},
+		{"", "sent 12,000 USDC to my coinbase account, it says failed in the app but my balance went down and coinbase shows nothing", S2},
 	}
 }
