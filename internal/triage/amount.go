@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -8,9 +9,10 @@ import (
 // textAmountUSD returns the largest amount at stake written in normalized
 // text, in US dollars: dollars and dollar stablecoins ("$25,000", "12k usdt",
 // "2万u", "两万多u", "1万ドル", "usdt transfer 10.5k"), yen and yuan at fixed
-// rates ("300万円", "5万元"); 0 when there is none. Coins are not priced: a
-// classifier must not depend on a market feed, and a fiat rate is only
-// needed to the nearest tenth for a threshold.
+// rates ("300万円", "5万元"), bitcoin at a floor ("1.5btc"); 0 when there is
+// none. Other coins are not priced: a classifier must not depend on a
+// market feed, and a fiat rate is only needed to the nearest tenth for a
+// threshold.
 func textAmountUSD(text string) float64 {
 	han := strings.Contains(text, "万") || strings.Contains(text, "千") || strings.Contains(text, "萬")
 	best := 0.0
@@ -21,7 +23,7 @@ func textAmountUSD(text string) float64 {
 			v, j := parseNumber(text, i)
 			v, j = multiplied(text, j, v)
 			if rate := currencyAfter(text, j); rate > 0 {
-				best = max(best, v/rate)
+				best = max(best, toUSD(v, rate))
 			} else if rate == 0 && dollarBefore(text, i) {
 				best = max(best, v)
 			}
@@ -31,7 +33,7 @@ func textAmountUSD(text string) float64 {
 			if d := hanDigit(r); d >= 0 {
 				v, j := parseHanNumber(text, i)
 				if rate := currencyAfter(text, j); rate > 0 {
-					best = max(best, v/rate)
+					best = max(best, toUSD(v, rate))
 				}
 				i = max(j, i+n)
 				continue
@@ -147,7 +149,7 @@ func hasUnit(s, u string) bool {
 // and -1 when another unit is ("5 eth", "2 hours").
 func currencyAfter(text string, j int) float64 {
 	rest := strings.TrimLeft(text[j:], " ")
-	for _, skip := range []string{"多", "余", "+"} {
+	for _, skip := range []string{"多", "余", "+", "个"} {
 		rest = strings.TrimLeft(strings.TrimPrefix(rest, skip), " ")
 	}
 	for _, cur := range currencies() {
@@ -203,6 +205,16 @@ func dollarBefore(text string, i int) bool {
 	return false
 }
 
+// toUSD converts v units of a currency with the given units per dollar. A
+// coin's rate is below one (0.0001 BTC a dollar): multiplying by its
+// whole dollar value keeps 1.2 BTC at 12,000, not 11,999.999….
+func toUSD(v, perUSD float64) float64 {
+	if perUSD < 1 {
+		return v * math.Round(1/perUSD)
+	}
+	return v / perUSD
+}
+
 type currency struct {
 	word   string
 	perUSD float64
@@ -210,6 +222,9 @@ type currency struct {
 
 // currencies lists the currency words after an amount. Yen and yuan use
 // round rates (150 and 7.2 per dollar): the threshold needs no more.
+// Bitcoin is the one coin with a value, and it is a floor, not a price:
+// 1 BTC has not been worth less than 10,000 USD since 2020, so 1 BTC or
+// more is a large amount whatever the day's price ("1.2 BTC unconfirmed").
 func currencies() []currency {
 	return []currency{
 		{"usdt", 1}, {"usdc", 1}, {"usd", 1}, {"busd", 1}, {"fdusd", 1}, {"tusd", 1}, {"dai", 1},
@@ -217,6 +232,7 @@ func currencies() []currency {
 		{"米ドル", 1}, {"ドル", 1}, {"ユーエスディー", 1},
 		{"円", 150}, {"jpy", 150}, {"yen", 150}, {"日元", 150},
 		{"元", 7.2}, {"人民币", 7.2}, {"块", 7.2}, {"rmb", 7.2}, {"cny", 7.2},
+		{"btc", 1.0 / 10000}, {"bitcoin", 1.0 / 10000}, {"比特币", 1.0 / 10000}, {"ビットコイン", 1.0 / 10000},
 	}
 }
 

@@ -198,6 +198,8 @@ func cueWords(c cue) []string {
 			// user's transfer: 零U转账诈骗, ゼロ円送金.
 			"零u转账", "0u转账", "零转账", "0转账", "零元转账", "0元转账", "零值转账", "ゼロ送金", "0円送金", "ゼロ円送金",
 			"0 usdtの送金", "0usdtの送金",
+			// Nothing has happened (yet): not a button that does nothing.
+			"今は何も起きていない", "まだ何も起きていない", "今のところ何も起きていない", "特に何も起きていない",
 			// Incoming transfers are not thefts.
 			"送られてき", "送ってき", "转来", "转给我", "打给我", "sent me", "sent to me", "transferred me", "transferred to me", "sent us", "别的", "特别", "识别", "分别",
 			"级别", "right away", "straight away", "far away",

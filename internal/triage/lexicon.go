@@ -316,6 +316,11 @@ func rules() []rule {
 				join(networkNames(), []string{"eth", "bnb", "trx", "matic"})}},
 		{code: "deposit_not_credited", level: S2, topic: "exchange-deposit-missing", scope: inSentence, state: true,
 			groups: [][]string{notArrived(), exchangeWords()}, veto: walletDestination()},
+		// The transfer in one sentence, the missing credit in the next:
+		// "I sent 2 ETH to Kraken. ... Still not credited."
+		{code: "deposit_not_credited", level: S2, topic: "exchange-deposit-missing", scope: inRequest, state: true,
+			groups: [][]string{notArrived(), exchangeWords(), sentFunds()},
+			veto:   join(walletDestination(), []string{"withdrew", "withdrawal", "withdrawn", "提现", "提币", "出金"})},
 		{code: "deposit_not_credited", level: S2, topic: "exchange-deposit-missing", scope: inClause,
 			groups: [][]string{memoMissing(), memoWords()}},
 		{code: "address_changed", level: S2, topic: "different-address-after-import", scope: inSentence, state: true,
@@ -326,7 +331,16 @@ func rules() []rule {
 					"不一样", "不同", "变了", "变成", "对不上", "不是原来", "不对", "换了",
 					"違う", "違い", "違っ", "異な", "変わ", "一致しない", "別の"},
 				{"address", "addresses", "地址", "アドレス"},
-				importWords(),
+				// an app update or a reset device shows the same as an import
+				join(importWords(), []string{"update", "updated", "upgrade", "upgraded", "更新", "升级", "アップデート", "初期化"}),
+			}},
+		// A restore without the passphrase (the 25th word) the wallet had:
+		// another wallet opens, the funds are behind the forgotten word.
+		{code: "address_changed", level: S2, topic: "different-address-after-import", scope: inRequest, state: true,
+			groups: [][]string{
+				{"passphrase", "25th word", "hidden wallet", "密码短语", "第25个", "隐藏钱包", "パスフレーズ", "25番目", "隠しウォレット"},
+				join(importWords(), []string{"reset", "重置", "初期化"}),
+				lostVerbs(),
 			}},
 		{code: "wrong_address", level: S2, topic: "send-crypto", scope: inClause, neg: true, negWindow: 2,
 			groups: [][]string{{"wrong address", "incorrect address", "typo in the address", "mistyped the address",
@@ -371,7 +385,9 @@ func rules() []rule {
 				"not enough for gas", "need eth for gas", "no eth for gas", "gas required exceeds",
 				"intrinsic gas too low", "out of gas",
 				"余额不足", "矿工费不足", "gas不足", "gas费不足", "手续费不足", "燃料费不足", "没有gas", "gas不够", "gas费不够",
-				"手续费不够", "矿工费不够",
+				"手续费不够", "矿工费不够", "不足以支付", "不够支付",
+				"enough to pay for gas", "enough to pay the fee", "enough to cover gas", "enough to cover the fee",
+				"ガス代を払えない", "ガス代が払えない", "手数料を払えない", "手数料が払えない",
 				"ガス代が足りない", "ガス代が足り", "ガス不足", "手数料が足りない", "手数料不足", "残高不足",
 			}},
 			refine: []refinement{tron}},

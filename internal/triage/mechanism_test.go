@@ -38,7 +38,7 @@ func runMechanism(t *testing.T, cases []mechanismCase) {
 func allMechanismCases() [][]mechanismCase {
 	return [][]mechanismCase{wordOrderCases(), japaneseMorphologyCases(), requestScopeCases(), reportedOrNotCases(),
 		englishSpellingCases(), refusalScopeCases(), paraphrasedReportsCases(), questionsWithS1WordsCases(),
-		toldAsAStoryCases(), notTheEventCases()}
+		toldAsAStoryCases(), notTheEventCases(), limboCases()}
 }
 
 // Word order: the agent before the verb (被人转走, someone swapped), the
@@ -202,6 +202,9 @@ func TestAmountForms(t *testing.T) {
 		"usdt 3 times":          0,
 		"sent usdt 2 hours ago": 0,
 		"5000 trx":              0,
+		"1.2 btc unconfirmed":   12000,
+		"转了1.5个比特币":             15000,
+		"0.5btc":                5000,
 	}
 	for in, want := range tests {
 		if got := textAmountUSD(in); got != want {
@@ -352,5 +355,24 @@ func notTheEventCases() []mechanismCase {
 		{"", "身に覚えのないNFTが届いていました。売っても大丈夫ですか", S4},
 		{"", "身に覚えのない送金の通知が届きました。残高が減っています", S1},
 		{"", "sent 12,000 USDC to my coinbase account, it says failed in the app but my balance went down and coinbase shows nothing", S2},
+	}
+}
+
+// S2 or S3: funds in limbo, told across sentences, or large by a floor.
+func TestLimbo(t *testing.T) { runMechanism(t, limboCases()) }
+
+func limboCases() []mechanismCase {
+	return []mechanismCase{
+		{"", "I sent 2 ETH to Kraken. The explorer says success 3 hours ago. Still not credited.", S2},
+		{"", "向币安充了2个ETH。链上显示成功了。但是到现在还没到账", S2},
+		{"", "I withdrew from binance to my wallet. it has not arrived yet", S3},
+		{"", "restored my trezor with my 24 words and it's empty. I think I had a passphrase but I don't remember it", S2},
+		{"", "用助记词恢复了冷钱包，余额是0，以前好像设置过密码短语，忘了是什么", S2},
+		{"", "how do I add a passphrase when I restore my ledger?", S4},
+		{"", "after the app update my address is different and my usdt is not showing", S2},
+		{"", "转了1.5个比特币，一直未确认", S2},
+		{"", "sent 0.3 btc yesterday, still unconfirmed", S3},
+		{"", "想转USDT，提示余额不足以支付手续费", S3},
+		{"", "もし秘密鍵を盗まれたらどうなりますか？今のところ何も起きていません", S4},
 	}
 }
