@@ -262,6 +262,11 @@ func rules() []rule {
 		// funds already went there. The device is compromised.
 		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inRequest, neg: true, negWindow: 2,
 			groups: [][]string{clipboardSwap(), turnsInto(), fundsGone()}, veto: importWords()},
+		// The account's owner permission handed to a stranger (TRON): the
+		// account is someone else's now.
+		{code: "theft_reported", level: S1, topic: "wallet-stolen", scope: inRequest, neg: true, negWindow: 2,
+			groups: [][]string{permissionTaken(), {"don't know", "don't recognize", "not mine", "some address", "someone else",
+				"stranger", "陌生", "别人", "不认识", "不是我", "知らない", "見覚えのない", "他人"}}},
 		// A lost or stolen phone that opens without a lock, with a wallet and
 		// funds in it: whoever holds it holds the keys.
 		{code: "secret_shared", level: S1, topic: "phrase-exposed", scope: inRequest, neg: true, negWindow: 4,

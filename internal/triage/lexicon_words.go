@@ -684,8 +684,9 @@ func turnsInto() []string {
 // reads as a negation and would hide the 转到 inside.)
 func fundsGone() []string {
 	return []string{
-		"went somewhere else", "went to a different", "went to another", "went to someone", "went to a stranger",
-		"went to an address", "sent to a different", "sent to another", "sent to someone", "ended up",
+		"went somewhere", "went to a different", "went to another", "went to someone", "went to a stranger",
+		"went to an address", "went to that", "went to the other", "already went", "sent to a different",
+		"sent to another", "sent to someone", "ended up",
 		"别人地址", "别人的地址", "陌生地址", "别的地址", "不认识的地址",
 		"知らないアドレス", "別のアドレスに送", "別のアドレスに届", "他人のアドレス", "違うアドレスに送",
 		"違うアドレスに届", "届いてしまい", "届いてしまっ", "送られてしまい", "送られてしまっ",
@@ -701,7 +702,7 @@ func phoneOutOfHand() []string {
 		"lost my iphone",
 		"手机丢了", "手机刚丢", "手机刚刚丢", "手机丢失", "手机被偷", "手机刚被偷", "手机被人偷", "手机被抢", "手机掉了", "手机落在", "手机不见了", "丢了手机", "手机被人拿走",
 		"スマホを落と", "スマホをなくし", "スマホを無くし", "スマホを失くし", "スマホを紛失", "スマホを盗まれ",
-		"スマホをすられ", "スマホを置き忘れ", "携帯を落と", "携帯をなくし", "携帯を紛失", "携帯を盗まれ",
+		"ひったくられ", "すられ", "スマホを置き忘れ", "携帯を落と", "携帯をなくし", "携帯を紛失", "携帯を盗まれ",
 		"スマホが盗まれ", "スマホがなくな",
 	}
 }
@@ -731,5 +732,17 @@ func remoteAccess() []string {
 		"远程", "远程控制", "远程协助", "远程操作", "共享屏幕", "屏幕共享", "分享屏幕", "向日葵", "todesk",
 		"リモート操作", "リモートアクセス", "リモートデスクトップ", "リモートサポート", "遠隔操作", "画面共有",
 		"画面を共有", "画面を見られ",
+	}
+}
+
+// permissionTaken says the account's owner permission was changed: on
+// TRON whoever holds it controls the account, and the keys no longer do.
+func permissionTaken() []string {
+	return []string{
+		"permissions got changed", "permissions were changed", "permission was changed", "permission got changed",
+		"permissions changed", "permission changed", "owner permission", "owner key was changed", "owner was changed",
+		"owner changed", "owner is now", "owner is some",
+		"权限被改", "权限被修改", "权限被更改", "权限被篡改", "权限改成", "权限变成", "owner权限", "owner地址变",
+		"権限が書き換え", "権限を書き換え", "権限が変更され", "権限を変更され", "権限が変わ", "オーナー権限",
 	}
 }
