@@ -32,6 +32,6 @@
 // request is S1. When the lexicon says S2-S4 and the odds are high, the
 // request becomes S1 with the reason possible_loss_review, so that a person
 // looks at it now; much higher odds are needed when the lexicon reads a
-// question, thanks or a denial, and a refusal is never raised. The model
-// never lowers anything.
+// question, thanks, a denial or the user's own phrase rejected on import,
+// and a refusal is never raised. The model never lowers anything.
 package triage

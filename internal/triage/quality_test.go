@@ -273,3 +273,32 @@ func TestQualityBlind4(t *testing.T) {
 		t.Errorf("blind4: accuracy %.3f < 0.8", s.accuracy())
 	}
 }
+
+// TestQualityBlind5 runs blind5.jsonl: written by a third engineer from
+// DESIGN.md alone, without reading the lexicon or the earlier sets, in new
+// scenarios (address poisoning, clipboard malware, "support" on the phone,
+// pig-butchering, pasted phrases) and wording. Its first run is the honest
+// estimate recorded in testdata/README.md; since then the model trains on
+// it and its misses were fixed by class, so it is a regression set. The
+// accuracy floor, 0.95, sits below what the fixed lexicon meets with models
+// that never saw a case (0.995 by 10-fold cross-validation, 1.000 with the
+// model of before blind5) and leaves room for retraining; 1.000 with the
+// model trained on it says nothing.
+func TestQualityBlind5(t *testing.T) {
+	cases := loadCases(t, filepath.Join("testdata", "blind5.jsonl"))
+	if len(cases) < 180 {
+		t.Errorf("blind5 set has %d cases, want at least 180", len(cases))
+	}
+	runCases(newLexicon(Config{}), cases).report(t, "blind5, lexicon alone")
+	s := runCases(New(Config{}), cases)
+	s.report(t, "blind5, lexicon and model")
+	for _, m := range s.missedS1 {
+		t.Errorf("blind5: missed S1: %s", m)
+	}
+	if r := float64(s.falseS1) / float64(s.expectedS4); r > 0.02 {
+		t.Errorf("blind5: S4 cases flagged S1: %d of %d (> 2%%)", s.falseS1, s.expectedS4)
+	}
+	if s.accuracy() < 0.95 {
+		t.Errorf("blind5: accuracy %.3f < 0.95", s.accuracy())
+	}
+}

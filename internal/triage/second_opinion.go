@@ -16,7 +16,9 @@ const reviewCode = "possible_loss_review"
 // full of S1 words that the lexicon has understood otherwise: a how-to
 // question about an S1 topic ("how do I keep my phrase safe?"), a denial
 // ("nothing was stolen, I just can't find my USDC"), thanks and feature
-// requests. There the model must be much surer.
+// requests, and an import error: the user typed their own phrase into the
+// wallet app ("'invalid mnemonic' when I type my 12 words"), which the model
+// takes for a phrase typed into a site. There the model must be much surer.
 //
 // A refusal ("someone asked for my phrase; I didn't send it", 我没发) is
 // the one reading the model is not asked about: it leaves the object out,
@@ -69,15 +71,15 @@ func runeStart(s string, i int) int {
 
 // strictReading reports whether the lexicon has read the request as
 // something other than an S1 event in so many words: an S4 pattern (a
-// question, thanks, a wish) or an S1 event it read as denied or asked
-// about.
+// question, thanks, a wish), the user's own phrase rejected on import, or
+// an S1 event it read as denied or asked about.
 func strictReading(a *analysis, rs []Reason) bool {
 	if a.s1Dismissed {
 		return true
 	}
 	for _, r := range rs {
 		switch r.Code {
-		case "question_about", "how_to_question", "feedback", "feature_request":
+		case "question_about", "how_to_question", "feedback", "feature_request", "import_error":
 			return true
 		}
 	}
