@@ -281,14 +281,11 @@ func (d *detector) detect() []span {
 		}
 	}
 	if hasHan {
+		// Linking makes characters weak, and weak characters never cut a
+		// Chinese run (findRuns): the runs found stand, judged after the
+		// others.
 		d.linkHan()
-		kept := runs[:0]
-		for _, r := range runs {
-			if (1<<r.l)&hanLangs == 0 {
-				kept = append(kept, r)
-			}
-		}
-		runs = d.findRuns(hanLangs, kept)
+		runs = hanRunsLast(runs)
 	}
 	ctx := phraseContext{labelled: d.followUp && d.prevHasPhraseMarker}
 	for _, r := range runs {
@@ -309,6 +306,24 @@ func (d *detector) detect() []span {
 		}
 	}
 	return append(out, d.fallback()...)
+}
+
+// hanRunsLast moves the Chinese runs after the others, keeping the order
+// within each group.
+func hanRunsLast(runs []run) []run {
+	n := len(runs)
+	for _, r := range runs[:n] {
+		if (1<<r.l)&hanLangs != 0 {
+			runs = append(runs, r)
+		}
+	}
+	kept := runs[:0]
+	for _, r := range runs[:n] {
+		if (1<<r.l)&hanLangs == 0 {
+			kept = append(kept, r)
+		}
+	}
+	return append(kept, runs[n:]...)
 }
 
 // hanPieces splits a Chinese run into blocks of touching characters and
