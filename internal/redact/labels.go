@@ -82,11 +82,10 @@ type labelHit struct {
 	flags      labelFlags
 }
 
-// findCJKLabels returns every CJK label in s, skipping the ranges in skip
-// (markers). One pass: every CJK label starts with a three-byte rune, and
-// first holds the labels by that rune.
-func findCJKLabels(s string, t *tables, skip []span) []labelHit {
-	var hits []labelHit
+// findCJKLabels appends to hits every CJK label in s, skipping the ranges
+// in skip (markers). One pass: every CJK label starts with a three-byte
+// rune, and first holds the labels by that rune.
+func findCJKLabels(s string, t *tables, skip []span, hits []labelHit) []labelHit {
 	for i := 0; i+2 < len(s); i++ {
 		if s[i] < 0xE0 || s[i] >= 0xF0 {
 			continue

@@ -220,12 +220,14 @@ func (r *Redactor) newDetector(s string, sc *scratch, followUp bool) *detector {
 	}
 	d.toks = r.t.tokenize(s, d.markers, sc)
 	d.keys = sc.keys
+	d.labelToks, d.labels = sc.labelToks[:0], sc.labels[:0]
 	for i := range d.toks {
 		if d.toks[i].label != 0 {
 			d.labelToks = append(d.labelToks, i)
 			d.labels = append(d.labels, labelHit{int(d.toks[i].start), int(d.toks[i].end), d.toks[i].label})
 		}
 	}
+	sc.labelToks, sc.labels = d.labelToks, d.labels // grown, for the next call
 	return d
 }
 
@@ -238,20 +240,26 @@ func (d *detector) needCJKLabels() {
 	if !hasNonASCII(d.s) {
 		return
 	}
-	hits := findCJKLabels(d.s, d.t, d.markers)
+	n := len(d.labels)
+	d.labels = findCJKLabels(d.s, d.t, d.markers, d.labels)
+	hits := d.labels[n:]
 	if len(hits) == 0 {
 		return
 	}
-	d.labels = append(d.labels, hits...)
+	// The hits come in text order: one walk over the tokens places them all.
+	i := 0
 	for _, h := range hits {
-		i, _ := slices.BinarySearchFunc(d.toks, h.start, func(t token, off int) int { return int(t.end) - 1 - off })
-		for ; i < len(d.toks) && int(d.toks[i].start) < h.end; i++ {
-			if d.toks[i].label == 0 {
-				d.labelToks = append(d.labelToks, i)
+		for i < len(d.toks) && int(d.toks[i].end) <= h.start {
+			i++
+		}
+		for k := i; k < len(d.toks) && int(d.toks[k].start) < h.end; k++ {
+			if d.toks[k].label == 0 {
+				d.labelToks = append(d.labelToks, k)
 			}
-			d.toks[i].label |= h.flags
+			d.toks[k].label |= h.flags
 		}
 	}
+	d.sc.labelToks, d.sc.labels = d.labelToks, d.labels
 }
 
 // detect returns the spans of every secret in the text.

@@ -33,11 +33,13 @@ type token struct {
 
 // scratch is per-call working memory.
 type scratch struct {
-	toks   []token
-	key    []byte
-	keys   []keyCandidate
-	runs   []run // candidate runs (detect)
-	pieces []run // pieces of one Chinese run (detect)
+	toks      []token
+	key       []byte
+	keys      []keyCandidate
+	labelToks []int      // detector.labelToks
+	labels    []labelHit // detector.labels
+	runs      []run      // candidate runs (detect)
+	pieces    []run      // pieces of one Chinese run (detect)
 }
 
 // tokenize splits s into tokens, skipping marker spans, and classifies them.
