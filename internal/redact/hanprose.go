@@ -220,16 +220,27 @@ func (d *detector) introducedHan(first int) bool {
 		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0', ':', '：', '=', '"', '\'', '“', '”', '「', '」', '『', '』', '-', '—', '>', '*':
 			continue
 		}
-		if len(rest)+utf8.RuneLen(r) > len(buf) {
+		rest = utf8.AppendRune(rest, r)
+		// Most gaps are prose: give up at its first character.
+		if !introducerPrefix(rest) {
 			return false
 		}
-		rest = utf8.AppendRune(rest, r)
 	}
 	if len(rest) == 0 {
 		return true
 	}
 	for _, w := range hanIntroducers {
 		if string(rest) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// introducerPrefix reports whether some introducer starts with p.
+func introducerPrefix(p []byte) bool {
+	for _, w := range hanIntroducers {
+		if len(w) >= len(p) && w[:len(p)] == string(p) {
 			return true
 		}
 	}
