@@ -18,7 +18,7 @@ func (d *detector) fallback() []span {
 			continue
 		}
 		k := li + 1
-		for skipped := 0; k < len(toks) && skipped < 3 && !toks[k].brk && (toks[k].label != 0 || d.t.stop[d.lower(k)] || toks[k].kind == tNum); k++ {
+		for skipped := 0; k < len(toks) && skipped < 3 && !toks[k].brk && (toks[k].label != 0 || d.stopWord(k) || toks[k].kind == tNum); k++ {
 			if toks[k].kind != tNum {
 				skipped++
 			}
@@ -33,7 +33,7 @@ func (d *detector) fallback() []span {
 				continue
 			}
 			w := d.s[tk.start:tk.end]
-			if tk.kind != tWord || !isLatin(w) || utf8.RuneCountInString(w) < 3 || utf8.RuneCountInString(w) > 12 || d.t.stop[d.lower(k)] {
+			if tk.kind != tWord || !isLatin(w) || utf8.RuneCountInString(w) < 3 || utf8.RuneCountInString(w) > 12 || d.stopWord(k) {
 				break
 			}
 			if first < 0 {
@@ -47,6 +47,12 @@ func (d *detector) fallback() []span {
 		}
 	}
 	return out
+}
+
+// stopWord reports a function word; the words are all letters, so only a
+// word token can be one (Chinese prose is full of tokens that cannot).
+func (d *detector) stopWord(k int) bool {
+	return d.toks[k].kind == tWord && d.t.stop[d.lower(k)]
 }
 
 func (d *detector) lower(k int) string {
