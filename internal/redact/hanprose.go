@@ -190,6 +190,19 @@ func proseLimit(n int) int {
 // the phrase it introduces ("助记词是：…", "我的助记词如下").
 var hanIntroducers = []string{"是", "为", "為", "如下", "是如下", "分别是", "分別是", "依次是", "就是", "是这些", "是這些", "是这个", "是這個"}
 
+// introducerRunes are the characters of hanIntroducers, each once.
+var introducerRunes = func() []rune {
+	var rs []rune
+	for _, w := range hanIntroducers {
+		for _, r := range w {
+			if !slices.Contains(rs, r) {
+				rs = append(rs, r)
+			}
+		}
+	}
+	return rs
+}()
+
 // introducedHan reports that a phrase label introduces the Han stretch
 // starting at token first: between the end of the nearest phrase label
 // before it and the stretch there is white space, a colon or a quote
@@ -220,27 +233,17 @@ func (d *detector) introducedHan(first int) bool {
 		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0', ':', '：', '=', '"', '\'', '“', '”', '「', '」', '『', '』', '-', '—', '>', '*':
 			continue
 		}
-		rest = utf8.AppendRune(rest, r)
 		// Most gaps are prose: give up at its first character.
-		if !introducerPrefix(rest) {
+		if !slices.Contains(introducerRunes, r) || len(rest)+utf8.RuneLen(r) > len(buf) {
 			return false
 		}
+		rest = utf8.AppendRune(rest, r)
 	}
 	if len(rest) == 0 {
 		return true
 	}
 	for _, w := range hanIntroducers {
 		if string(rest) == w {
-			return true
-		}
-	}
-	return false
-}
-
-// introducerPrefix reports whether some introducer starts with p.
-func introducerPrefix(p []byte) bool {
-	for _, w := range hanIntroducers {
-		if len(w) >= len(p) && w[:len(p)] == string(p) {
 			return true
 		}
 	}
