@@ -338,19 +338,23 @@ func hanRunsLast(runs []run) []run {
 // stretches of characters written apart.
 func (d *detector) hanPieces(r run, out []run) []run {
 	toks := d.toks
-	start := r.first
 	spaced := func(i int) bool { // token i is not touching either neighbour
 		return !(i > r.first && toks[i].joined && toks[i-1].kind == tHan) &&
 			!(i < r.last && toks[i+1].joined && toks[i+1].kind == tHan)
 	}
+	start, startSpaced := r.first, spaced(r.first)
 	for i := r.first + 1; i <= r.last+1; i++ {
-		if i <= r.last && spaced(i) == spaced(start) && (spaced(i) || toks[i].joined) {
-			continue
+		sp := false
+		if i <= r.last {
+			sp = spaced(i)
+			if sp == startSpaced && (sp || toks[i].joined) {
+				continue
+			}
 		}
 		if i-start < r.last-r.first+1 {
 			out = append(out, run{r.l, start, i - 1})
 		}
-		start = i
+		start, startSpaced = i, sp
 	}
 	return out
 }
