@@ -79,6 +79,18 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 		case c >= utf8.RuneSelf:
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
+		switch r {
+		// CJK punctuation first: ruling out a Han or word rune would take
+		// Unicode table lookups.
+		case '？', '！', '。':
+			brk = true
+			i += n
+			continue
+		case '，', '、', '；', '：':
+			soft = true
+			i += n
+			continue
+		}
 		switch {
 		case isHan(r):
 			toks = append(toks, token{start: int32(i), end: int32(i + n), kind: tHan, r: r,
@@ -95,12 +107,6 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 			brk, soft, lastEnd = false, false, j
 			i = j
 		default:
-			switch r {
-			case '？', '！', '。':
-				brk = true
-			case '，', '、', '；', '：':
-				soft = true
-			}
 			i += n
 		}
 	}
