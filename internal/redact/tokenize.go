@@ -93,8 +93,13 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 		}
 		switch {
 		case isHan(r):
-			toks = append(toks, token{start: int32(i), end: int32(i + n), kind: tHan, r: r,
-				joined: lastEnd == i, brk: brk, soft: soft, mask: t.hanMask(r)})
+			// Filled in place: a token literal is built on the stack a
+			// field at a time and then copied in wide loads, which stall
+			// on those narrow stores; this is the loop's hottest line.
+			toks = append(toks, token{})
+			tk := &toks[len(toks)-1]
+			tk.start, tk.end, tk.kind, tk.r = int32(i), int32(i+n), tHan, r
+			tk.joined, tk.brk, tk.soft, tk.mask = lastEnd == i, brk, soft, t.hanMask(r)
 			brk, soft, lastEnd = false, false, i+n
 			i += n
 		case c < utf8.RuneSelf || isWordRune(r):
