@@ -523,7 +523,7 @@ func (d *detector) linkHan() {
 		if !touching(i) {
 			continue
 		}
-		a, b := t.hanInfo(toks[i-1].r)&hanFunction != 0, t.hanInfo(toks[i].r)&hanFunction != 0
+		a, b := toks[i-1].particle, toks[i].particle
 		if a && (b || toks[i].linked) || b && toks[i-1].linked {
 			toks[i-1].linked, toks[i].linked = true, true
 		}

@@ -15,7 +15,8 @@ const (
 	tOther                // letters mixed with digits, and the like
 )
 
-// token is a word of the input with what the tables say about it.
+// token is a word of the input with what the tables say about it. Every
+// pass walks the tokens: mind the padding when adding a field (28 bytes).
 type token struct {
 	start, end int32
 	kind       tokKind
@@ -29,6 +30,7 @@ type token struct {
 	label      labelFlags
 	r          rune // Han: the character
 	ascii      bool // weak not computed yet (see weakASCII)
+	particle   bool // Han: a particle or pronoun (hanFunction), read by linkHan
 }
 
 // scratch is per-call working memory.
@@ -99,7 +101,9 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 			toks = append(toks, token{})
 			tk := &toks[len(toks)-1]
 			tk.start, tk.end, tk.kind, tk.r = int32(i), int32(i+n), tHan, r
-			tk.joined, tk.brk, tk.soft, tk.mask = lastEnd == i, brk, soft, t.hanMask(r)
+			tk.joined, tk.brk, tk.soft = lastEnd == i, brk, soft
+			info := t.hanInfo(r)
+			tk.mask, tk.particle = info&^hanFlags, info&hanFunction != 0
 			brk, soft, lastEnd = false, false, i+n
 			i += n
 		case c < utf8.RuneSelf || isWordRune(r):

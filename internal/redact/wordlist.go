@@ -226,14 +226,6 @@ func ascii(s string) bool {
 	return true
 }
 
-// hanMask returns the Chinese lists that hold r.
-func (t *tables) hanMask(r rune) langMask {
-	if r >= hanBase && r < hanEnd {
-		return t.han[r-hanBase] &^ hanFlags
-	}
-	return 0
-}
-
 // hanInfo returns the table flags of r.
 func (t *tables) hanInfo(r rune) langMask {
 	if r >= hanBase && r < hanEnd {
