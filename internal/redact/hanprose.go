@@ -214,9 +214,15 @@ func (d *detector) introducedHan(first int) bool {
 	start := int(d.toks[first].start)
 	end := -1
 	for k := first - 1; k >= 0 && int(d.toks[k].end) >= start-maxGap; k-- {
-		if d.toks[k].label&labelPhrase != 0 {
-			end = int(d.toks[k].end)
+		tk := &d.toks[k]
+		if tk.label&labelPhrase != 0 {
+			end = int(tk.end)
 			break
+		}
+		if tk.kind != tHan || !slices.Contains(introducerRunes, tk.r) {
+			// A word no introducer holds stands between any label and
+			// the stretch: the gap test below would fail on it.
+			return false
 		}
 	}
 	if end < 0 {
