@@ -141,8 +141,12 @@ func assemble(text string, spans []span) Result {
 		}
 		merged = append(merged, s)
 	}
+	size := len(text) // exactly: a marker may be longer than what it replaces
+	for _, s := range merged {
+		size += len(s.kind.Marker()) - (s.end - s.start)
+	}
 	var b strings.Builder
-	b.Grow(len(text))
+	b.Grow(size)
 	res := Result{Redactions: make([]Redaction, 0, len(merged))}
 	prev := 0
 	for _, s := range merged {
