@@ -515,7 +515,7 @@ func (d *detector) linkHan() {
 		return toks[i].kind == tHan && toks[i-1].kind == tHan && toks[i].joined
 	}
 	for i := 1; i < len(toks); i++ {
-		if touching(i) && t.word(toks[i-1].r, toks[i].r) {
+		if touching(i) && toks[i-1].starts && t.word(toks[i-1].r, toks[i].r) {
 			toks[i-1].linked, toks[i].linked, toks[i].word = true, true, true
 		}
 	}

@@ -31,6 +31,7 @@ type token struct {
 	r          rune // Han: the character
 	ascii      bool // weak not computed yet (see weakASCII)
 	particle   bool // Han: a particle or pronoun (hanFunction), read by linkHan
+	starts     bool // Han: the first character of some lexicon word (hanStarts)
 }
 
 // scratch is per-call working memory.
@@ -103,7 +104,7 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 			tk.start, tk.end, tk.kind, tk.r = int32(i), int32(i+n), tHan, r
 			tk.joined, tk.brk, tk.soft = lastEnd == i, brk, soft
 			info := t.hanInfo(r)
-			tk.mask, tk.particle = info&^hanFlags, info&hanFunction != 0
+			tk.mask, tk.particle, tk.starts = info&^hanFlags, info&hanFunction != 0, info&hanStarts != 0
 			brk, soft, lastEnd = false, false, i+n
 			i += n
 		case c < utf8.RuneSelf || isWordRune(r):
