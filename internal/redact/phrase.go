@@ -96,13 +96,26 @@ func (d *detector) findRuns(langs langMask, out []run) []run {
 
 func lowBit(m langMask) lang { return lang(bits.TrailingZeros16(uint16(m))) }
 
+// phrase is the stretch of a run that judge takes for a phrase, in the
+// run's language. It is not a span: small enough to live in registers,
+// it costs nothing to return on the common path, where nothing is found.
+type phrase struct {
+	start, end int // byte offsets
+	words      int
+}
+
+// span is the phrase, in language l, as a span to redact.
+func (p phrase) span(l lang) span {
+	return span{start: p.start, end: p.end, kind: RecoveryPhrase, words: p.words, lang: langNames[l]}
+}
+
 // phraseContext is what the rest of the text says about phrases.
 type phraseContext struct {
 	labelled bool // a phrase label outside the run, in this message (or the conversation)
 }
 
 // judge trims a run to its strong ends and decides whether it is a phrase.
-func (d *detector) judge(r run, ctx phraseContext) (span, bool) {
+func (d *detector) judge(r run, ctx phraseContext) (phrase, bool) {
 	toks := d.toks
 	bit := langMask(1) << r.l
 	isStrong := func(i int) bool {
@@ -141,12 +154,12 @@ func (d *detector) judge(r run, ctx phraseContext) (span, bool) {
 		}
 	}
 	if last-first+1 < minAdjacent-1 {
-		return span{}, false
+		return phrase{}, false
 	}
 	if pieces := d.numberingPieces(first, last); len(pieces) > 1 {
 		// Numbered words followed (or preceded) by plain words: a list of
 		// items and a sentence, not one phrase. Judge each part alone.
-		var out span
+		var out phrase
 		found := false
 		for k, p := range pieces {
 			if s, ok := d.evaluate(r.l, p[0], p[1], adjacent && k == 0, ctx); ok {
@@ -170,7 +183,7 @@ func (d *detector) judge(r run, ctx phraseContext) (span, bool) {
 // touch prose at either end ("…是<phrase>请帮我看看"); the ends trimmed as
 // prose are then left out. Judging the cores of prose blocks as partial
 // phrases would give every sentence several chances to look random.
-func (d *detector) judgeHanBlock(r run, first, last int, adjacent bool, ctx phraseContext) (s span, ok, handled bool) {
+func (d *detector) judgeHanBlock(r run, first, last int, adjacent bool, ctx phraseContext) (p phrase, ok, handled bool) {
 	toks := d.toks
 	bit := langMask(1) << r.l
 	if first > last {
@@ -178,7 +191,7 @@ func (d *detector) judgeHanBlock(r run, first, last int, adjacent bool, ctx phra
 	}
 	if !d.touchingAny(first, last) && !(first > 0 && toks[first].joined && toks[first-1].kind == tHan) &&
 		!(last+1 < len(toks) && toks[last+1].joined && toks[last+1].kind == tHan) {
-		return span{}, false, false
+		return phrase{}, false, false
 	}
 	// The block runs back to the label that introduces it, and over any
 	// other label: random characters form 交易 or 取引 now and then.
@@ -200,11 +213,11 @@ func (d *detector) judgeHanBlock(r run, first, last int, adjacent bool, ctx phra
 	if !d.introducedHan(core) && !d.labelNear(core, el, false) && !d.wholeHanLine(core, el) {
 		// No context in which the block or any part of it could be a
 		// phrase (evaluateHan): most of a Chinese paragraph.
-		return span{}, false, true
+		return phrase{}, false, true
 	}
-	whole := func(s span) span {
-		s.start, s.end = int(toks[ef].start), int(toks[el].end)
-		return s
+	whole := func(p phrase) phrase {
+		p.start, p.end = int(toks[ef].start), int(toks[el].end)
+		return p
 	}
 	if s, ok := d.evaluate(r.l, core, el, adjacent, ctx); ok {
 		return whole(s), true, true
@@ -218,7 +231,7 @@ func (d *detector) judgeHanBlock(r run, first, last int, adjacent bool, ctx phra
 			}
 		}
 	}
-	return span{}, false, true
+	return phrase{}, false, true
 }
 
 // numberingPieces splits first..last where the words stop (or start) being
@@ -290,7 +303,7 @@ func (d *detector) touchingAny(first, last int) bool {
 }
 
 // evaluate applies the thresholds to the tokens first..last of a run.
-func (d *detector) evaluate(l lang, first, last int, adjacent bool, ctx phraseContext) (span, bool) {
+func (d *detector) evaluate(l lang, first, last int, adjacent bool, ctx phraseContext) (phrase, bool) {
 	toks := d.toks
 	bit := langMask(1) << l
 	strong, labelWords, total, touching, soft := 0, 0, 0, 0, false
@@ -323,7 +336,7 @@ func (d *detector) evaluate(l lang, first, last int, adjacent bool, ctx phraseCo
 	}
 	weak := total - strong - labelWords
 	if weak*3 > total {
-		return span{}, false
+		return phrase{}, false
 	}
 	labelled := ctx.labelled || d.phraseLabelOutside(first, last)
 	if !adjacent && d.labelNear(first, last, true) {
@@ -344,12 +357,9 @@ func (d *detector) evaluate(l lang, first, last int, adjacent bool, ctx phraseCo
 		// sentences lean on, make a sentence ("If you own several
 		// wallets, make sure this paper..."). A full phrase's worth of
 		// words is kept whatever it looks like.
-		return span{}, false
+		return phrase{}, false
 	}
-	return span{
-		start: int(toks[first].start), end: int(toks[last].end),
-		kind: RecoveryPhrase, words: total, lang: langNames[l],
-	}, true
+	return phrase{start: int(toks[first].start), end: int(toks[last].end), words: total}, true
 }
 
 // separators tallies the gaps between the words of a run: plain, or
@@ -391,9 +401,9 @@ func (s *separators) mixed() bool {
 // prose is the prose score's call (hanprose.go), calibrated against random
 // phrases; a label word inside (random characters form 交易 or 单词 now and
 // then) is a common word like any other there.
-func (d *detector) evaluateHan(l lang, first, last, total int, soft bool, ctx phraseContext) (span, bool) {
+func (d *detector) evaluateHan(l lang, first, last, total int, soft bool, ctx phraseContext) (phrase, bool) {
 	if soft {
-		return span{}, false
+		return phrase{}, false
 	}
 	// The run's own sense of a label nearby (judge) is not used: the
 	// label must introduce this very block.
@@ -403,18 +413,15 @@ func (d *detector) evaluateHan(l lang, first, last, total int, soft bool, ctx ph
 		need = minAdjacent
 	case !d.wholeHanLine(first, last):
 		if !d.labelNear(first, last, false) {
-			return span{}, false
+			return phrase{}, false
 		}
 	case ctx.labelled || d.phraseLabelOutside(first, last):
 		need = minLabelled
 	}
 	if total < need || d.hanProse(first, last) >= proseLimit(total) {
-		return span{}, false
+		return phrase{}, false
 	}
-	return span{
-		start: int(d.toks[first].start), end: int(d.toks[last].end),
-		kind: RecoveryPhrase, words: total, lang: langNames[l],
-	}, true
+	return phrase{start: int(d.toks[first].start), end: int(d.toks[last].end), words: total}, true
 }
 
 // labelNear reports a phrase label just before the run (up to four tokens

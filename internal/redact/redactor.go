@@ -301,8 +301,8 @@ func (d *detector) detect() []span {
 	}
 	ctx := phraseContext{labelled: d.followUp && d.prevHasPhraseMarker}
 	for _, r := range runs {
-		if s, ok := d.judge(r, ctx); ok {
-			out = append(out, s)
+		if p, ok := d.judge(r, ctx); ok {
+			out = append(out, p.span(r.l))
 			continue
 		}
 		if (1<<r.l)&hanLangs != 0 {
@@ -310,9 +310,9 @@ func (d *detector) detect() []span {
 			// 2.江..."): judge the spaced stretches and the touching blocks
 			// on their own.
 			d.sc.pieces = d.hanPieces(r, d.sc.pieces[:0])
-			for _, p := range d.sc.pieces {
-				if s, ok := d.judge(p, ctx); ok {
-					out = append(out, s)
+			for _, piece := range d.sc.pieces {
+				if p, ok := d.judge(piece, ctx); ok {
+					out = append(out, p.span(piece.l))
 				}
 			}
 		}
