@@ -128,12 +128,22 @@ func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// isHan reports a Chinese character; the common blocks are tested first.
+// isHan reports a Chinese character. It is small enough to be inlined for
+// the common cases, tested first: a call per character shows in Chinese
+// text.
 func isHan(r rune) bool {
 	switch {
 	case r < 0x2E80:
 		return false
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return isRareHan(r)
+}
+
+func isRareHan(r rune) bool {
+	switch {
+	case r >= 0x3400 && r <= 0x4DBF:
 		return true
 	case r >= 0x3040 && r <= 0x30FF, r >= 0xAC00 && r <= 0xD7A3:
 		return false // kana, Hangul
