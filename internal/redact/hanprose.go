@@ -109,9 +109,10 @@ func (t *tables) buildHan(lists [numLangs][]string) {
 	}
 }
 
-// word reports whether a then b is a lexicon word.
+// word reports whether a then b is a lexicon word. Callers on a hot path
+// first check that a starts a word at all (token.starts, hanStarts).
 func (t *tables) word(a, b rune) bool {
-	if a < hanBase || a >= hanEnd || t.han[a-hanBase]&hanStarts == 0 {
+	if a < hanBase || a >= hanEnd {
 		return false
 	}
 	for _, r := range t.pairNext[t.pairOff[a-hanBase]:t.pairOff[a-hanBase+1]] {
