@@ -355,7 +355,10 @@ func (d *detector) hanPieces(r run, out []run) []run {
 				continue
 			}
 		}
-		if i-start < r.last-r.first+1 {
+		// Judging a piece reads words only within its ends (it is a
+		// whole block, or characters touching none), so a piece too
+		// short to be a run cannot be a phrase either.
+		if n := i - start; n < r.last-r.first+1 && n >= minCandidate {
 			out = append(out, run{r.l, start, i - 1})
 		}
 		start, startSpaced = i, sp
