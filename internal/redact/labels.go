@@ -82,40 +82,42 @@ type labelHit struct {
 	flags      labelFlags
 }
 
-// findCJKLabels appends to hits every CJK label in s, skipping the ranges
-// in skip (markers). One pass: every CJK label starts with a three-byte
-// rune, and first holds the labels by that rune.
-func findCJKLabels(s string, t *tables, skip []span, hits []labelHit) []labelHit {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] < 0xE0 || s[i] >= 0xF0 {
-			continue
-		}
-		// s is valid UTF-8: a three-byte sequence decodes directly.
-		r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if t.cjkBits[r&1023>>6]&(1<<(r&63)) == 0 {
+// Every CJK label starts with a three-byte rune: a Han character, which
+// is a token of its own, or kana or Hangul, inside a word. The tokenizer
+// notes where one of those may start a label (appendLabelStarts), and
+// findCJKLabels looks there only.
+
+// mayStartLabel reports whether some CJK label may start with r (a filter:
+// t.cjk holds the labels that do).
+func (t *tables) mayStartLabel(r rune) bool {
+	return t.cjkBits[r&1023>>6]&(1<<(r&63)) != 0
+}
+
+// appendLabelStarts appends to at the offsets in the word s[from:to] where
+// a CJK label may start.
+func (t *tables) appendLabelStarts(at []int, s string, from, to int) []int {
+	for i := from; i < to; i++ {
+		if c := s[i]; c >= 0xE0 && c < 0xF0 {
+			// s is valid UTF-8: a three-byte sequence decodes directly.
+			if t.mayStartLabel(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
+				at = append(at, i)
+			}
 			i += 2
-			continue
 		}
-		idx := t.cjk[r]
-		if len(idx) == 0 {
-			continue
-		}
-		for _, k := range idx {
-			lb := cjkLabels[k]
-			if strings.HasPrefix(s[i:], lb.text) && !inSpans(skip, i) {
+	}
+	return at
+}
+
+// findCJKLabels appends to hits every CJK label of s that starts at one of
+// the offsets at (in text order, from the tokenizer).
+func findCJKLabels(s string, t *tables, at []int, hits []labelHit) []labelHit {
+	for _, i := range at {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		for _, k := range t.cjk[r] {
+			if lb := cjkLabels[k]; strings.HasPrefix(s[i:], lb.text) {
 				hits = append(hits, labelHit{i, i + len(lb.text), lb.flags})
 			}
 		}
 	}
 	return hits
-}
-
-// hasNonASCII reports whether s has any byte >= 0x80.
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
 }

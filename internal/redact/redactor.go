@@ -241,11 +241,8 @@ func (d *detector) needCJKLabels() {
 		return
 	}
 	d.cjkDone = true
-	if !hasNonASCII(d.s) {
-		return
-	}
 	n := len(d.labels)
-	d.labels = findCJKLabels(d.s, d.t, d.markers, d.labels)
+	d.labels = findCJKLabels(d.s, d.t, d.sc.labelAt, d.labels)
 	hits := d.labels[n:]
 	if len(hits) == 0 {
 		return

@@ -43,12 +43,15 @@ type scratch struct {
 	labels    []labelHit // detector.labels
 	runs      []run      // candidate runs (detect)
 	pieces    []run      // pieces of one Chinese run (detect)
+	labelAt   []int      // where a CJK label may start (findCJKLabels)
 }
 
 // tokenize splits s into tokens, skipping marker spans, and classifies them.
+// As it decodes every rune, it also notes in sc.labelAt where a CJK label
+// may start, sparing findCJKLabels a pass over the text.
 func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 	toks := sc.toks[:0]
-	sc.keys = sc.keys[:0]
+	sc.keys, sc.labelAt = sc.keys[:0], sc.labelAt[:0]
 	lastEnd, mi, brk, soft := -1, 0, false, false
 	for i := 0; i < len(s); {
 		if mi < len(markers) && i >= markers[mi].start {
@@ -105,12 +108,18 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 			tk.joined, tk.brk, tk.soft = lastEnd == i, brk, soft
 			info := t.hanInfo(r)
 			tk.mask, tk.particle, tk.starts = info&^hanFlags, info&hanFunction != 0, info&hanStarts != 0
+			if t.mayStartLabel(r) {
+				sc.labelAt = append(sc.labelAt, i)
+			}
 			brk, soft, lastEnd = false, false, i+n
 			i += n
 		case c < utf8.RuneSelf || isWordRune(r):
 			j, f := scanWord(s, i)
 			toks = append(toks, token{start: int32(i), end: int32(j), joined: lastEnd == i, brk: brk, soft: soft})
 			t.classify(s[i:j], f, &toks[len(toks)-1], sc)
+			if f&fNonASCII != 0 {
+				sc.labelAt = t.appendLabelStarts(sc.labelAt, s, i, j)
+			}
 			if j-i >= minKeyLen {
 				sc.keys = appendKeyCandidates(sc.keys, s, i, j)
 			}

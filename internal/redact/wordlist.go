@@ -140,7 +140,10 @@ func buildTables() *tables {
 	}
 	t.cjk = make(map[rune][]int)
 	for i, lb := range cjkLabels {
-		r, _ := utf8.DecodeRuneInString(lb.text)
+		r, n := utf8.DecodeRuneInString(lb.text)
+		if n != 3 || !isHan(r) && !isWordRune(r) {
+			panic("redact: the tokenizer would never see the CJK label " + lb.text + " start (labels.go)")
+		}
 		t.cjk[r] = append(t.cjk[r], i)
 		t.cjkBits[r&1023>>6] |= 1 << (r & 63)
 	}
