@@ -77,28 +77,33 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 			i++
 			continue
 		}
-		r, n := rune(c), 1
+		r, n, han := rune(c), 1, false
 		switch {
 		case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
 			// Valid UTF-8 (Redact ensures it): decode CJK directly.
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			han = r >= 0x4E00 && r <= 0x9FFF // the common block
 		case c >= utf8.RuneSelf:
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		switch r {
-		// CJK punctuation first: ruling out a Han or word rune would take
-		// Unicode table lookups.
-		case '？', '！', '。':
-			brk = true
-			i += n
-			continue
-		case '，', '、', '；', '：':
-			soft = true
-			i += n
-			continue
+		// Beyond ASCII and the common Han block, CJK punctuation first:
+		// the Han and word tests would rule it out only with Unicode table
+		// lookups.
+		if !han && c >= utf8.RuneSelf {
+			switch r {
+			case '？', '！', '。':
+				brk = true
+				i += n
+				continue
+			case '，', '、', '；', '：':
+				soft = true
+				i += n
+				continue
+			}
+			han = isHan(r)
 		}
 		switch {
-		case isHan(r):
+		case han:
 			// Filled in place: a token literal is built on the stack a
 			// field at a time and then copied in wide loads, which stall
 			// on those narrow stores; this is the loop's hottest line.
