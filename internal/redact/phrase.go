@@ -25,10 +25,19 @@ type run struct {
 
 // findRuns returns the maximal runs of tokens that belong to one list,
 // skipping list numbers, for the languages in langs.
+//
+// A run stays open while every token counted (all but list numbers) is in
+// its list, so it needs no bookkeeping while it goes on: it ends at the
+// last token counted, and holds the tokens counted since it opened. Only
+// the runs that open or end at a token, and weak members, are handled one
+// language at a time; Chinese text goes on in both Chinese lists at most
+// characters.
 func (d *detector) findRuns(langs langMask, out []run) []run {
 	toks := d.toks
-	var first, last, streak, members [numLangs]int
-	var open langMask
+	var first, opened [numLangs]int // an open run's first token, and count then
+	var streak [numLangs]int        // weak members in a row
+	var open, streaking langMask    // streaking: streak is not 0
+	prev, count := -1, 0            // the last token counted, and how many were
 	for i := range toks {
 		tk := &toks[i]
 		var strong, weak langMask
@@ -53,42 +62,46 @@ func (d *detector) findRuns(langs langMask, out []run) []run {
 			ending = open
 		}
 		for m := ending; m != 0; m &= m - 1 {
-			l := lowBit(m)
-			if members[l] >= minCandidate {
-				out = append(out, run{l, first[l], last[l]})
+			if l := lowBit(m); count-opened[l] >= minCandidate {
+				out = append(out, run{l, first[l], prev})
 			}
 		}
 		open &^= ending
-		for m := member; m != 0; m &= m - 1 {
-			l := lowBit(m)
-			bit := langMask(1) << l
-			if weak&bit != 0 {
+		if strong&streaking != 0 {
+			for m := strong & streaking; m != 0; m &= m - 1 {
+				streak[lowBit(m)] = 0
+			}
+			streaking &^= strong
+		}
+		if weak != 0 {
+			streaking |= weak
+			for m := weak; m != 0; m &= m - 1 {
+				l := lowBit(m)
 				streak[l]++
 				// Chinese is judged by blocks of touching characters
 				// (judgeHanBlock), whose words the prose score weighs;
 				// cutting a run where a few random characters form words
 				// would lose the phrase around them.
-				if streak[l] >= maxWeakStreak && open&bit != 0 && bit&hanLangs == 0 {
-					if members[l] >= minCandidate {
-						out = append(out, run{l, first[l], last[l]})
+				if bit := langMask(1) << l; streak[l] >= maxWeakStreak && open&bit != 0 && bit&hanLangs == 0 {
+					if count-opened[l] >= minCandidate {
+						out = append(out, run{l, first[l], prev})
 					}
 					open &^= bit
 				}
-			} else {
-				streak[l] = 0
 			}
-			if open&bit == 0 {
-				open |= bit
-				first[l], members[l] = i, 0
-			}
-			last[l] = i
-			members[l]++
+		}
+		for m := member &^ open; m != 0; m &= m - 1 {
+			l := lowBit(m)
+			first[l], opened[l] = i, count
+		}
+		if member != 0 {
+			open |= member
+			prev, count = i, count+1
 		}
 	}
 	for m := open; m != 0; m &= m - 1 {
-		l := lowBit(m)
-		if members[l] >= minCandidate {
-			out = append(out, run{l, first[l], last[l]})
+		if l := lowBit(m); count-opened[l] >= minCandidate {
+			out = append(out, run{l, first[l], prev})
 		}
 	}
 	return out

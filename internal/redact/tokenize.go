@@ -26,7 +26,7 @@ type token struct {
 	linked     bool // Han: part of ordinary Chinese prose (common word, particles)
 	word       bool // Han: forms a lexicon word with the previous token, which it touches
 	mask       langMask
-	weak       langMask // abbreviates or mistypes a word of these lists
+	weak       langMask // abbreviates or mistypes a word of these lists (never one of mask's)
 	label      labelFlags
 	r          rune // Han: the character
 	ascii      bool // weak not computed yet (see weakASCII)
