@@ -2,6 +2,7 @@ package redact
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -94,33 +95,41 @@ func (t *tables) buildHan(lists [numLangs][]string) {
 			}
 		}
 	}
-	// The lexicon as compressed rows: for each first character, its
-	// second characters, sorted; a lookup scans a handful of runes.
+	// The lexicon as a set of pairs: open addressing with linear probing,
+	// at most half full, so that a lookup is one probe or two.
 	slices.Sort(pairs)
 	pairs = slices.Compact(pairs)
-	t.pairOff = make([]uint32, hanEnd-hanBase+1)
-	t.pairNext = make([]rune, 0, len(pairs))
+	size := 1
+	for size < 2*len(pairs) {
+		size *= 2
+	}
+	t.pairs, t.pairShift = make([]uint64, size), uint(64-bits.Len(uint(size-1)))
 	for _, p := range pairs {
-		t.pairOff[rune(p>>32)-hanBase+1]++
-		t.pairNext = append(t.pairNext, rune(uint32(p)))
+		i := t.pairSlot(p)
+		for t.pairs[i] != 0 {
+			i = (i + 1) & (len(t.pairs) - 1)
+		}
+		t.pairs[i] = p
 	}
-	for i := 1; i < len(t.pairOff); i++ {
-		t.pairOff[i] += t.pairOff[i-1]
-	}
+}
+
+// pairSlot is where the lookup of pair key p starts (a Fibonacci hash).
+func (t *tables) pairSlot(p uint64) int {
+	return int((p * 0x9E3779B97F4A7C15) >> t.pairShift)
 }
 
 // word reports whether a then b is a lexicon word. Callers on a hot path
 // first check that a starts a word at all (token.starts, hanStarts).
 func (t *tables) word(a, b rune) bool {
-	if a < hanBase || a >= hanEnd {
-		return false
-	}
-	for _, r := range t.pairNext[t.pairOff[a-hanBase]:t.pairOff[a-hanBase+1]] {
-		if r >= b {
-			return r == b
+	p := bigramKey(a, b)
+	for i := t.pairSlot(p); ; i = (i + 1) & (len(t.pairs) - 1) {
+		switch t.pairs[i] {
+		case 0: // an empty slot
+			return false
+		case p:
+			return true
 		}
 	}
-	return false
 }
 
 // charScore is the score of one character (0 outside the tables).
