@@ -44,12 +44,15 @@ func inSpans(spans []span, i int) bool {
 // its invalid bytes replaced with U+FFFD first, so the output is always
 // valid UTF-8 (stored text must be).
 func (r *Redactor) Redact(text string) Result {
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	sc := r.pool.Get().(*scratch)
 	defer r.pool.Put(sc)
 	d := r.newDetector(text, sc, false)
+	if sc.invalid {
+		// The tokenizer checks the encoding as it decodes every rune: a
+		// pass of its own cost as much as tokenizing Chinese text.
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		d = r.newDetector(text, sc, false)
+	}
 	return assemble(text, d.detect())
 }
 

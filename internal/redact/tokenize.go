@@ -44,14 +44,18 @@ type scratch struct {
 	runs      []run      // candidate runs (detect)
 	pieces    []run      // pieces of one Chinese run (detect)
 	labelAt   []int      // where a CJK label may start (findCJKLabels)
+	invalid   bool       // tokenize met bytes that are not UTF-8
 }
 
 // tokenize splits s into tokens, skipping marker spans, and classifies them.
+// It decodes every rune outside the markers (which are ASCII), so it also
+// checks that s is UTF-8: sc.invalid says it is not, and then the tokens
+// mean nothing.
 // As it decodes every rune, it also notes in sc.labelAt where a CJK label
 // may start, sparing findCJKLabels a pass over the text.
 func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 	toks := sc.toks[:0]
-	sc.keys, sc.labelAt = sc.keys[:0], sc.labelAt[:0]
+	sc.keys, sc.labelAt, sc.invalid = sc.keys[:0], sc.labelAt[:0], false
 	lastEnd, mi, brk, soft := -1, 0, false, false
 	for i := 0; i < len(s); {
 		if mi < len(markers) && i >= markers[mi].start {
@@ -79,12 +83,13 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 		}
 		r, n, han := rune(c), 1, false
 		switch {
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
-			// Valid UTF-8 (Redact ensures it): decode CJK directly.
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && valid3(c, s[i+1], s[i+2]):
+			// Three bytes (CJK): decoded directly.
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 			han = r >= 0x4E00 && r <= 0x9FFF // the common block
 		case c >= utf8.RuneSelf:
 			r, n = utf8.DecodeRuneInString(s[i:])
+			sc.invalid = sc.invalid || r == utf8.RuneError && n == 1
 		}
 		// Beyond ASCII and the common Han block, CJK punctuation first:
 		// the Han and word tests would rule it out only with Unicode table
@@ -136,6 +141,19 @@ func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 	}
 	sc.toks = toks
 	return toks
+}
+
+// valid3 reports whether c, b1, b2 encode a rune in three bytes, as
+// UTF-8 allows it: no overlong form, no surrogate.
+func valid3(c, b1, b2 byte) bool {
+	lo, hi := byte(0x80), byte(0xBF)
+	switch c {
+	case 0xE0:
+		lo = 0xA0
+	case 0xED:
+		hi = 0x9F
+	}
+	return lo <= b1 && b1 <= hi && b2&0xC0 == 0x80
 }
 
 func isASCIIAlnum(c byte) bool {
