@@ -103,7 +103,7 @@ func (t *tables) buildHan(lists [numLangs][]string) {
 	for size < 2*len(pairs) {
 		size *= 2
 	}
-	t.pairs, t.pairShift = make([]uint64, size), uint(64-bits.Len(uint(size-1)))
+	t.pairs, t.pairHash = make([]uint64, size), uint(64-bits.Len(uint(size-1)))
 	for _, p := range pairs {
 		i := t.pairSlot(p)
 		for t.pairs[i] != 0 {
@@ -115,7 +115,7 @@ func (t *tables) buildHan(lists [numLangs][]string) {
 
 // pairSlot is where the lookup of pair key p starts (a Fibonacci hash).
 func (t *tables) pairSlot(p uint64) int {
-	return int((p * 0x9E3779B97F4A7C15) >> t.pairShift)
+	return int((p * 0x9E3779B97F4A7C15) >> t.pairHash)
 }
 
 // word reports whether a then b is a lexicon word. Callers on a hot path

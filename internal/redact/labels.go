@@ -98,7 +98,8 @@ func (t *tables) mayStartLabel(r rune) bool {
 func (t *tables) appendLabelStarts(at []int, s string, from, to int) []int {
 	for i := from; i < to; i++ {
 		if c := s[i]; c >= 0xE0 && c < 0xF0 {
-			// s is valid UTF-8: a three-byte sequence decodes directly.
+			// The word holds only runes scanWord decoded: a three-byte
+			// sequence decodes directly.
 			if t.mayStartLabel(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
 				at = append(at, i)
 			}

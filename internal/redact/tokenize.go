@@ -48,11 +48,10 @@ type scratch struct {
 }
 
 // tokenize splits s into tokens, skipping marker spans, and classifies them.
-// It decodes every rune outside the markers (which are ASCII), so it also
-// checks that s is UTF-8: sc.invalid says it is not, and then the tokens
-// mean nothing.
-// As it decodes every rune, it also notes in sc.labelAt where a CJK label
-// may start, sparing findCJKLabels a pass over the text.
+// As it decodes every rune outside the markers (which are ASCII), it also
+// checks that s is UTF-8 (sc.invalid says it is not, and then the tokens
+// mean nothing) and notes in sc.labelAt where a CJK label may start: no
+// other pass over the text needs to decode it again.
 func (t *tables) tokenize(s string, markers []span, sc *scratch) []token {
 	toks := sc.toks[:0]
 	sc.keys, sc.labelAt, sc.invalid = sc.keys[:0], sc.labelAt[:0], false

@@ -76,20 +76,20 @@ const hanBase, hanEnd = 0x3400, 0xA000 // CJK Extension A and Unified Ideographs
 
 // tables holds every lookup structure; built once by New, read-only after.
 type tables struct {
-	words     map[string]entry
-	prefix    map[uint32]langMask      // 4-letter folded (ASCII) prefixes of Latin-script words
-	index     [numLangs]map[string]int // folded word -> position, for checksums
-	han       []langMask               // rune-hanBase -> Chinese lists holding it, plus hanFunction and hanStarts
-	hanScore  []int8                   // rune-hanBase -> how much more often prose uses it than a phrase (see hanprose.go)
-	pairs     []uint64                 // the lexicon words' pairs of characters, a hash set (hanprose.go)
-	pairShift uint                     // 64 - log2(len(pairs)), for pairSlot
-	maxKey    int                      // longest key in bytes
-	maxASCII  int                      // longest ASCII key in bytes
-	bloom     []uint64                 // filter over ASCII keys of words (see mayHold)
-	cjk       map[rune][]int           // first rune -> indices in cjkLabels
-	stop      map[string]bool          // function words, for the labelled fallback
-	grammar   map[string]bool          // English list words that sentences lean on (grammar.go)
-	cjkBits   [16]uint64               // filter: bit r%1024 set when some label starts with r
+	words    map[string]entry
+	prefix   map[uint32]langMask      // 4-letter folded (ASCII) prefixes of Latin-script words
+	index    [numLangs]map[string]int // folded word -> position, for checksums
+	han      []langMask               // rune-hanBase -> Chinese lists holding it, plus hanFunction and hanStarts
+	hanScore []int8                   // rune-hanBase -> how much more often prose uses it than a phrase (see hanprose.go)
+	pairs    []uint64                 // the lexicon words' pairs of characters, a hash set (hanprose.go)
+	pairHash uint                     // 64 - log2(len(pairs)): the shift of pairSlot
+	maxKey   int                      // longest key in bytes
+	maxASCII int                      // longest ASCII key in bytes
+	bloom    []uint64                 // filter over ASCII keys of words (see mayHold)
+	cjk      map[rune][]int           // first rune -> indices in cjkLabels
+	stop     map[string]bool          // function words, for the labelled fallback
+	grammar  map[string]bool          // English list words that sentences lean on (grammar.go)
+	cjkBits  [16]uint64               // filter: bit r%1024 set when some label starts with r
 }
 
 func buildTables() *tables {
