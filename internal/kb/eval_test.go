@@ -22,6 +22,15 @@ type evalCase struct {
 
 func readCases(t *testing.T, path string) []evalCase { return readCasesB(t, path) }
 
+// sharedEvalDir holds the project's shared evaluation samples:
+// WALLETDESK_EVAL_DIR, by default the shared folder beside the repository.
+func sharedEvalDir() string {
+	if d := os.Getenv("WALLETDESK_EVAL_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared", "eval")
+}
+
 func readCasesB(t testing.TB, path string) []evalCase {
 	t.Helper()
 	f, err := os.Open(path)
@@ -62,7 +71,7 @@ const maxOffTopicConfident = 0.25
 func TestSearchQuality(t *testing.T) {
 	svc, _ := newService(t)
 	sets := map[string]string{
-		"dev":  filepath.Join("..", "..", "..", "shared", "eval", "search-dev.jsonl"),
+		"dev":  filepath.Join(sharedEvalDir(), "search-dev.jsonl"),
 		"eval": filepath.Join("testdata", "search-eval.jsonl"),
 	}
 	if p := os.Getenv("WALLETDESK_SEARCH_EVAL"); p != "" {

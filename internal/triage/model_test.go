@@ -295,7 +295,7 @@ func TestSecondOpinionCombination(t *testing.T) {
 func TestSecondOpinionNeverLowers(t *testing.T) {
 	lex, full := newLexicon(Config{}), New(Config{})
 	cases := loadTrainingCases(t)
-	cases = append(cases, loadCases(t, filepath.Join("..", "..", "..", "shared", "eval", "triage-dev.jsonl"))...)
+	cases = append(cases, loadCases(t, filepath.Join(sharedEvalDir(), "triage-dev.jsonl"))...)
 	for _, ec := range cases {
 		in := Input{Subject: ec.Subject, Body: ec.Body, AmountUSD: ec.AmountUSD, Urgent: ec.Urgent, Exposed: ec.Exposed, Category: Category(ec.Category)}
 		a, b := lex.Classify(in), full.Classify(in)

@@ -26,6 +26,15 @@ type evalCase struct {
 	Set       string   `json:"-"`               // the file it came from, for reports
 }
 
+// sharedEvalDir holds the project's shared evaluation samples:
+// WALLETDESK_EVAL_DIR, by default the shared folder beside the repository.
+func sharedEvalDir() string {
+	if d := os.Getenv("WALLETDESK_EVAL_DIR"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared", "eval")
+}
+
 func loadCases(t *testing.T, path string) []evalCase {
 	t.Helper()
 	f, err := os.Open(path)
@@ -168,7 +177,7 @@ func (s score) check(t *testing.T, name string) {
 }
 
 func TestQualityDev(t *testing.T) {
-	cases := loadCases(t, filepath.Join("..", "..", "..", "shared", "eval", "triage-dev.jsonl"))
+	cases := loadCases(t, filepath.Join(sharedEvalDir(), "triage-dev.jsonl"))
 	s := runCases(New(Config{}), cases)
 	s.report(t, "shared dev set")
 	s.check(t, "shared dev set")
