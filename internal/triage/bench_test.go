@@ -17,6 +17,28 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// fill2KB repeats parts to exactly 2,048 bytes.
+func fill2KB(parts []string) string {
+	var b strings.Builder
+	for b.Len() < 2048 {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+	}
+	return b.String()[:2048]
+}
+
+// benchClassify measures c.Classify(in), in wall time and in CPU time.
+func benchClassify(b *testing.B, c *Classifier, in Input) {
+	b.SetBytes(int64(len(in.Body)))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		c.Classify(in)
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
 // body2KB is a long, rambling request of about 2 KB, mixing languages, with
 // the event buried in the middle: the realistic worst case for the scanner.
 func body2KB() string {
@@ -29,13 +51,7 @@ func body2KB() string {
 		"I did not share my seed phrase with anyone and I keep it on paper at home. ",
 		"Could you please check what happened and tell me what I should do now? ",
 	}
-	var b strings.Builder
-	for b.Len() < 2048 {
-		for _, p := range parts {
-			b.WriteString(p)
-		}
-	}
-	return b.String()[:2048]
+	return fill2KB(parts)
 }
 
 func BenchmarkClassify2KB(b *testing.B) {
@@ -44,13 +60,7 @@ func BenchmarkClassify2KB(b *testing.B) {
 	if res := c.Classify(in); res.Severity != S1 {
 		b.Fatalf("benchmark body classified %v", res.Severity)
 	}
-	b.SetBytes(int64(len(in.Body)))
-	b.ReportAllocs()
-	start := cpuTime()
-	for b.Loop() {
-		c.Classify(in)
-	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	benchClassify(b, c, in)
 }
 
 // body2KBNoS1 is as long and as mixed, but the lexicon finds no S1 in it,
@@ -65,13 +75,7 @@ func body2KBNoS1() string {
 		"I also noticed the token list does not show my USDC after the last update of the app. ",
 		"Could you please check what happened and tell me whether I should speed it up or cancel it? ",
 	}
-	var b strings.Builder
-	for b.Len() < 2048 {
-		for _, p := range parts {
-			b.WriteString(p)
-		}
-	}
-	return b.String()[:2048]
+	return fill2KB(parts)
 }
 
 func BenchmarkClassify2KBModel(b *testing.B) {
@@ -80,13 +84,7 @@ func BenchmarkClassify2KBModel(b *testing.B) {
 	if res := c.Classify(in); res.Severity == S1 {
 		b.Fatalf("benchmark body classified %v %v", res.Severity, codes(res.Reasons))
 	}
-	b.SetBytes(int64(len(in.Body)))
-	b.ReportAllocs()
-	start := cpuTime()
-	for b.Loop() {
-		c.Classify(in)
-	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	benchClassify(b, c, in)
 }
 
 // BenchmarkSecondOpinion2KB is the model's share of the above.

@@ -184,13 +184,20 @@ func TestQualityDev(t *testing.T) {
 }
 
 func TestQualityOwnSet(t *testing.T) {
-	cases := loadCases(t, filepath.Join("testdata", "cases.jsonl"))
-	if len(cases) < 300 {
-		t.Errorf("own set has %d cases, want at least 300", len(cases))
+	checkSet(t, "cases", "own set", 300)
+}
+
+// checkSet runs testdata/file.jsonl, of at least minCases cases, against
+// the bars of check.
+func checkSet(t *testing.T, file, name string, minCases int) {
+	t.Helper()
+	cases := loadCases(t, filepath.Join("testdata", file+".jsonl"))
+	if len(cases) < minCases {
+		t.Errorf("%s has %d cases, want at least %d", name, len(cases), minCases)
 	}
 	s := runCases(New(Config{}), cases)
-	s.report(t, "own set")
-	s.check(t, "own set")
+	s.report(t, name)
+	s.check(t, name)
 }
 
 // TestQualityHoldout runs the cases kept aside from tuning. Batch "" is
@@ -223,13 +230,7 @@ func TestQualityHoldout(t *testing.T) {
 // DESIGN.md severity table alone, before reading the lexicon, and run once
 // before any change (first-run figures are in the package report).
 func TestQualityBlind(t *testing.T) {
-	cases := loadCases(t, filepath.Join("testdata", "blind.jsonl"))
-	if len(cases) < 450 {
-		t.Errorf("blind set has %d cases, want at least 450", len(cases))
-	}
-	s := runCases(New(Config{}), cases)
-	s.report(t, "blind")
-	s.check(t, "blind")
+	checkSet(t, "blind", "blind", 450)
 }
 
 // TestQualityBlind2 runs blind2.jsonl: written after the changes that
@@ -237,13 +238,7 @@ func TestQualityBlind(t *testing.T) {
 // run once before any further change (first-run figures in the package
 // report).
 func TestQualityBlind2(t *testing.T) {
-	cases := loadCases(t, filepath.Join("testdata", "blind2.jsonl"))
-	if len(cases) < 150 {
-		t.Errorf("blind2 set has %d cases, want at least 150", len(cases))
-	}
-	s := runCases(New(Config{}), cases)
-	s.report(t, "blind2")
-	s.check(t, "blind2")
+	checkSet(t, "blind2", "blind2", 150)
 }
 
 // TestQualityBlind3 runs blind3.jsonl: written after the changes blind2
@@ -251,10 +246,7 @@ func TestQualityBlind2(t *testing.T) {
 // the last honest estimate on unseen requests (figures in the package
 // report).
 func TestQualityBlind3(t *testing.T) {
-	cases := loadCases(t, filepath.Join("testdata", "blind3.jsonl"))
-	s := runCases(New(Config{}), cases)
-	s.report(t, "blind3")
-	s.check(t, "blind3")
+	checkSet(t, "blind3", "blind3", 0)
 }
 
 // TestQualityBlind4 runs blind4.jsonl: written before the second opinion
