@@ -18,16 +18,12 @@ func TestBrowserEditArticleJa(t *testing.T) {
 	p := startServer(t, data, nil)
 	ctx := newBrowser(t)
 	const password = "editor's long password"
-	out, stderr, err := runCLI(t, nil, password+"\n", "user", "add", "--data", data,
-		"--email", "eri@example.com", "--name", "Eri Editor", "--role", "editor", "--languages", "ja,en")
-	if err != nil || !strings.Contains(out, "added Eri Editor") {
-		t.Fatalf("user add: %v %s %s", err, out, stderr)
-	}
+	addAgent(t, data, password, "eri@example.com", "Eri Editor", "editor", "ja,en")
 	// A word no built-in article holds: its CJK bigrams find only this one.
 	const word = "モモンガポルカ"
 	const editor = "/console/articles/transaction-pending/ja"
 
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(p.base+editor+"?locale=ja"),
 		chromedp.WaitVisible(chromedp.CSS("#login-form")),
 		chromedp.SetValue(chromedp.CSS("#email"), "eri@example.com"),

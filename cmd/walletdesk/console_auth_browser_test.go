@@ -19,11 +19,7 @@ func TestBrowserConsoleSignInWithTOTP(t *testing.T) {
 	p := startServer(t, data, nil)
 	ctx := newBrowser(t)
 	const password = "lead's long password"
-	out, stderr, err := runCLI(t, nil, password+"\n", "user", "add", "--data", data,
-		"--email", "lead@example.com", "--name", "Lead Lin", "--role", "admin", "--languages", "en,ja")
-	if err != nil || !strings.Contains(out, "added Lead Lin") {
-		t.Fatalf("user add while serving: %v %s %s", err, out, stderr)
-	}
+	addAgent(t, data, password, "lead@example.com", "Lead Lin", "admin", "en,ja")
 
 	signIn := chromedp.Steps(
 		chromedp.WaitVisible(chromedp.CSS("#login-form")),
@@ -31,7 +27,7 @@ func TestBrowserConsoleSignInWithTOTP(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#password"), password),
 		chromedp.Click(chromedp.CSS("#login-form button[type=submit]")),
 	)
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(p.base+"/console/audit"),
 		signIn,
 		chromedp.WaitVisible(chromedp.CSS("#totp-secret")),

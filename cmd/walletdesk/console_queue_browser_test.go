@@ -21,11 +21,7 @@ func TestBrowserConsoleS1LiveMacroReply(t *testing.T) {
 	p := startServer(t, data, []string{"WALLETDESK_RATE_LIMIT=off"})
 	ctx := newBrowser(t)
 	const password = "queue lead's long password"
-	out, stderr, err := runCLI(t, nil, password+"\n", "user", "add", "--data", data,
-		"--email", "lead@example.com", "--name", "Lead Lin", "--role", "admin", "--languages", "en,ja")
-	if err != nil || !strings.Contains(out, "added Lead Lin") {
-		t.Fatalf("user add: %v %s %s", err, out, stderr)
-	}
+	addAgent(t, data, password, "lead@example.com", "Lead Lin", "admin", "en,ja")
 	signIn := chromedp.Steps(
 		chromedp.WaitVisible(chromedp.CSS("#login-form")),
 		chromedp.SetValue(chromedp.CSS("#email"), "lead@example.com"),
@@ -41,7 +37,7 @@ func TestBrowserConsoleS1LiveMacroReply(t *testing.T) {
 	if !ok {
 		t.Fatalf("secret %q", text)
 	}
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.CSS("#code"), identity.TOTPCode(secret, time.Now())),
 		chromedp.Click(chromedp.CSS("#enroll-form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#enroll-continue")),

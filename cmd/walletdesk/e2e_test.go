@@ -150,6 +150,17 @@ func get(t testing.TB, url string, hdr ...string) (int, string) {
 }
 
 // runCLI runs a walletdesk subcommand to completion.
+// addAgent creates an agent with `walletdesk user add`, the password on
+// stdin, as an admin would.
+func addAgent(t testing.TB, data, password, email, name, role, languages string) {
+	t.Helper()
+	out, stderr, err := runCLI(t, nil, password+"\n", "user", "add", "--data", data,
+		"--email", email, "--name", name, "--role", role, "--languages", languages)
+	if err != nil || !strings.Contains(out, "added "+name) {
+		t.Fatalf("user add %s: %v %s %s", email, err, out, stderr)
+	}
+}
+
 func runCLI(t testing.TB, env []string, stdin string, args ...string) (string, string, error) {
 	t.Helper()
 	cmd := exec.Command(binPath, args...)
