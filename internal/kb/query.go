@@ -358,6 +358,10 @@ func isLatinWord(s string) bool {
 // the likely ones.
 const maxPrefixTerms = 8
 
+// maxPrefixScan bounds the dictionary entries read per field for them, so
+// that a one-letter prefix of a large help center stays cheap.
+const maxPrefixScan = 512
+
 // prefixTerms lists the commonest indexed words (of titles and keywords)
 // that start with prefix.
 func prefixTerms(ctx context.Context, r index.IndexReader, li *localeIndex, prefix string) []term {
@@ -367,7 +371,7 @@ func prefixTerms(ctx context.Context, r index.IndexReader, li *localeIndex, pref
 		if err != nil {
 			continue
 		}
-		for i := 0; i < 512; i++ {
+		for i := 0; i < maxPrefixScan; i++ {
 			e, err := d.Next()
 			if err != nil || e == nil {
 				break
