@@ -121,6 +121,7 @@ func New(t testing.TB, chainID int64, funded []*ecdsa.PrivateKey, code map[commo
 	// progress" instead of null.
 	c.Commit()
 	deadline := time.Now().Add(10 * time.Second)
+	nudge := time.Now().Add(time.Second)
 	for {
 		p, err := backend.BlockChain().TxIndexProgress()
 		if err == nil && p.Done() {
@@ -128,6 +129,12 @@ func New(t testing.TB, chainID int64, funded []*ecdsa.PrivateKey, code map[commo
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("transaction indexer not done: %v %+v", err, p)
+		}
+		if time.Now().After(nudge) {
+			// The indexer starts on a new head: when it subscribed after
+			// the first one (a loaded machine), it waits for the next.
+			c.Commit()
+			nudge = time.Now().Add(time.Second)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
